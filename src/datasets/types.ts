@@ -84,8 +84,23 @@ export interface LoadedDataset {
   accounts: RowAccount[];
   /** what the loader detected, for the preview (kind per file) */
   detected: { file: string; kind: string; table?: TableName; rows: number }[];
+  /** large tables (dossiers) passed as bytes to the database stage, validated there in SQL */
+  bulk?: { table: TableName; file: string; format: 'csv' | 'json' | 'parquet' | 'arrow'; bytes: Uint8Array }[];
 }
 
 export function hasErrors(issues: Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/** What a single-file reader (Biểu 06, 766 JSON, index table, canonical file) returns: raw tables whose
+ *  header uses canonical column names, before the shared validator types and checks them. */
+export interface ParsedFile {
+  file: string;
+  /** detected kind, e.g. 'bieu06', 'dvcqg766:agencies_detail', 'index_table:wide', 'canonical:csv' */
+  kind: string;
+  tables: Partial<Record<TableName, RawTable & { allowEmpty?: string[] }>>;
+  issues: Issue[];
+  accounts: RowAccount[];
+  /** what the preview shows: units, fields, period, totals as plain text/numbers */
+  summary: Record<string, unknown>;
 }

@@ -1,0 +1,69 @@
+// The Db interface over duckdb-wasm in a Web Worker. The bundles are served by the app itself
+// (Vite ?url imports), never from a CDN; only the exception-handling (eh) bundle: the threaded one
+// needs cross-origin isolation we do not ask for.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { DB_OPEN_CONFIG, DB_SETUP_SQL } from './config';
+import { tableToRows } from './convert';
+import type { Db, Param, Row } from './types';
+
+export class DbStartTimeout extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new DbStartTimeout(`DuckDB did not start within ${ms} ms`)), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+async function start(): Promise<Db> {
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasm);
+  await db.open({ ...DB_OPEN_CONFIG });
+  const conn = await db.connect();
+  for (const sql of DB_SETUP_SQL) await conn.query(sql);
+
+  return {
+    async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
+      if (params.length === 0) return tableToRows<T>(await conn.query(sql));
+      const stmt = await conn.prepare(sql);
+      try {
+        return tableToRows<T>(await stmt.query(...params));
+      } finally {
+        await stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string) {
+      await db.dropFile(name);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}
+
+let starting: Promise<Db> | null = null;
+
+/** Start DuckDB once, in the background; the first paint never waits for it. */
+export function startBrowserDb(timeoutMs = 30_000): Promise<Db> {
+  if (!starting) {
+    starting = withTimeout(start(), timeoutMs).then((db) => {
+      performance.mark('chiso:db-ready');
+      return db;
+    });
+    starting.catch(() => { starting = null; });
+  }
+  return starting;
+}

@@ -1,0 +1,202 @@
+// Metric queries: SQL is built here, in one place, from the registry. Values from filters and the URL
+// reach SQL only as bound parameters; identifiers come only from the registry and fixed lists.
+import type { Db, Param } from '../db/types';
+import { COUNT_METRICS, INDEX_METRICS, type CountMetric, type IndexMetric } from './registry';
+
+/** Flow columns are summed over a period; stock columns are taken at the edges of each series. */
+const FLOW_COLUMNS = [
+  'received_online', 'received_offline', 'received_postal', 'received_online_full',
+  'resolved_early', 'resolved_on_time', 'resolved_overdue',
+  'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied', 'complaints',
+];
+const FIRST_COLUMNS = ['carried_over'];
+const LAST_COLUMNS = ['pending_within', 'pending_overdue'];
+export const AGG_COLUMNS = [...FLOW_COLUMNS, ...FIRST_COLUMNS, ...LAST_COLUMNS];
+
+export type Grouping = 'unit' | 'field' | 'bucket' | 'parent';
+export type Bucket = 'month' | 'quarter' | 'half' | 'year' | 'week';
+
+const BUCKET_SQL: Record<Bucket, string> = {
+  month: "strftime(period_start, '%Y-%m')",
+  quarter: "strftime(period_start, '%Y') || '-Q' || quarter(period_start)",
+  half: "strftime(period_start, '%Y') || CASE WHEN month(period_start) <= 6 THEN '-H1' ELSE '-H2' END",
+  year: "strftime(period_start, '%Y')",
+  week: "strftime(period_start, '%G-W%V')",
+};
+
+export interface CountQuery {
+  from: string;
+  to: string;
+  groupBy: Grouping[];
+  bucket?: Bucket;
+  unitIds?: string[];
+  levels?: string[];
+  fields?: string[];
+  /** re-add counts of predecessor units to their successors through unit_lineage */
+  lineage?: boolean;
+  metrics?: string[];
+}
+
+export interface MetricCell {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface CountRow {
+  unit_id?: string;
+  field?: string;
+  bucket?: string;
+  parent_id?: string;
+  rows: number;
+  metrics: Record<string, MetricCell>;
+  /** the summed count columns, for gap computations and tables */
+  sums: Record<string, number | null>;
+}
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+/** Wrap a metric expression so it is null unless every counted row has every required column. */
+function guarded(m: CountMetric, expr: string): string {
+  const checks = m.requires.map((c) => `"${c}__complete"`).join(' AND ');
+  return checks ? `CASE WHEN ${checks} THEN ${expr} END` : expr;
+}
+
+export function buildCountSql(q: CountQuery): { sql: string; params: Param[] } {
+  const params: Param[] = [q.from, q.to];
+  const where = ['c.period_start >= CAST(? AS DATE)', 'c.period_end <= CAST(? AS DATE)'];
+  const unitExpr = q.lineage ? 'm.dst_unit' : 'c.unit_id';
+  const share = q.lineage ? 'm.share' : '1';
+  if (q.unitIds?.length) { where.push(`${unitExpr} IN (${placeholders(q.unitIds.length)})`); params.push(...q.unitIds); }
+  if (q.levels?.length) { where.push(`u.level IN (${placeholders(q.levels.length)})`); params.push(...q.levels); }
+  if (q.fields?.length) { where.push(`coalesce(c.field, '') IN (${placeholders(q.fields.length)})`); params.push(...q.fields); }
+  const bucketExpr = q.bucket ? BUCKET_SQL[q.bucket].replaceAll('period_start', 'c.period_start') : "'all'";
+  // Lineage: identity for every unit, plus closure of unit_lineage (A→B→C) with multiplied shares.
+  const lineageCte = q.lineage
+    ? `unit_map AS (
+        WITH RECURSIVE chain(src, dst, share) AS (
+          SELECT from_unit_id, to_unit_id, coalesce(share, 1) FROM unit_lineage
+          UNION ALL
+          SELECT chain.src, l.to_unit_id, chain.share * coalesce(l.share, 1)
+          FROM chain JOIN unit_lineage l ON l.from_unit_id = chain.dst
+        )
+        SELECT unit_id AS src_unit, unit_id AS dst_unit, 1.0 AS share FROM units
+        WHERE unit_id NOT IN (SELECT from_unit_id FROM unit_lineage)
+        UNION ALL
+        SELECT src, dst, share FROM chain WHERE dst NOT IN (SELECT from_unit_id FROM unit_lineage)
+      ),`
+    : '';
+  const join = q.lineage ? 'JOIN unit_map m ON m.src_unit = c.unit_id JOIN units u ON u.unit_id = m.dst_unit' : 'JOIN units u ON u.unit_id = c.unit_id';
+  const series = `${unitExpr}, coalesce(c.field, ''), ${bucketExpr}`;
+  const groupCols: string[] = [];
+  if (q.groupBy.includes('unit')) groupCols.push('unit_id');
+  if (q.groupBy.includes('parent')) groupCols.push('parent_id');
+  if (q.groupBy.includes('field')) groupCols.push('field');
+  if (q.groupBy.includes('bucket')) groupCols.push('bucket');
+
+  const aggs: string[] = ['count(*) AS "rows"'];
+  for (const col of AGG_COLUMNS) {
+    const pick = FIRST_COLUMNS.includes(col) ? 'is_first' : LAST_COLUMNS.includes(col) ? 'is_last' : 'TRUE';
+    aggs.push(`sum(CASE WHEN ${pick} THEN "${col}" END) AS "${col}"`);
+    aggs.push(`count(CASE WHEN ${pick} AND "${col}" IS NULL THEN 1 END) = 0 AS "${col}__complete"`);
+  }
+  const wanted = COUNT_METRICS.filter((m) => !q.metrics || q.metrics.includes(m.id));
+  const outs: string[] = [];
+  wanted.forEach((m, i) => {
+    outs.push(`${guarded(m, m.numerator)} AS "n${i}"`);
+    outs.push(m.denominator ? `${guarded(m, m.denominator)} AS "d${i}"` : `NULL AS "d${i}"`);
+  });
+  const sql = `WITH ${lineageCte}
+    base AS (
+      SELECT ${unitExpr} AS unit_id, u.parent_id AS parent_id, coalesce(c.field, '') AS field, ${bucketExpr} AS bucket,
+        ${AGG_COLUMNS.map((col) => `c."${col}" * ${share} AS "${col}"`).join(', ')},
+        row_number() OVER (PARTITION BY ${series} ORDER BY c.period_end DESC) = 1 AS is_last,
+        row_number() OVER (PARTITION BY ${series} ORDER BY c.period_start ASC) = 1 AS is_first
+      FROM dossier_counts c ${join}
+      WHERE ${where.join(' AND ')}
+    ),
+    agg AS (
+      SELECT ${groupCols.map((g) => `"${g}"`).concat(aggs).join(', ')}
+      FROM base ${groupCols.length ? `GROUP BY ${groupCols.map((g) => `"${g}"`).join(', ')}` : ''}
+    )
+    SELECT ${groupCols.map((g) => `"${g}"`).concat(['"rows"'], AGG_COLUMNS.map((c) => `"${c}"`), outs).join(', ')}
+    FROM agg ${groupCols.length ? `ORDER BY ${groupCols.map((g) => `"${g}"`).join(', ')}` : ''}`;
+  return { sql, params };
+}
+
+function cell(m: CountMetric, n: unknown, d: unknown): MetricCell {
+  const num = typeof n === 'number' ? n : null;
+  const den = typeof d === 'number' ? d : null;
+  if (m.unit === 'count') return { value: num, numerator: num, denominator: null };
+  return { value: num != null && den != null && den !== 0 ? (100 * num) / den : null, numerator: num, denominator: den };
+}
+
+export async function queryCounts(db: Db, q: CountQuery): Promise<CountRow[]> {
+  const { sql, params } = buildCountSql(q);
+  const rows = await db.query<Record<string, unknown>>(sql, params);
+  const wanted = COUNT_METRICS.filter((m) => !q.metrics || q.metrics.includes(m.id));
+  return rows.map((r) => ({
+    ...(r.unit_id !== undefined ? { unit_id: String(r.unit_id) } : {}),
+    ...(r.parent_id !== undefined ? { parent_id: r.parent_id == null ? '' : String(r.parent_id) } : {}),
+    ...(r.field !== undefined ? { field: String(r.field) } : {}),
+    ...(r.bucket !== undefined ? { bucket: String(r.bucket) } : {}),
+    rows: Number(r.rows),
+    sums: Object.fromEntries(AGG_COLUMNS.map((c) => [c, typeof r[c] === 'number' ? (r[c] as number) : null])),
+    metrics: Object.fromEntries(wanted.map((m, i) => [m.id, cell(m, r[`n${i}`], r[`d${i}`])])),
+  }));
+}
+
+export interface IndexQuery {
+  periods: { period_type: string; period: string }[];
+  unitIds?: string[];
+  /** latest snapshot on or before this date (portal figures change daily) */
+  asOfMax?: string;
+  indexes?: string[];
+}
+
+export interface IndexRow {
+  index: string;
+  component: string;
+  unit_id: string;
+  period_type: string;
+  period: string;
+  as_of: string | null;
+  score: number | null;
+  max_score: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ratio: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  rank_group: string | null;
+  source: string | null;
+  quality_flag: string | null;
+}
+
+/** Index figures for the first matching period, latest snapshot per unit and component. */
+export async function queryIndex(db: Db, q: IndexQuery): Promise<IndexRow[]> {
+  if (q.periods.length === 0) return [];
+  const params: Param[] = [];
+  const periodMatch = q.periods.map((p, i) => {
+    params.push(p.period_type, p.period);
+    return `WHEN period_type = ? AND period = ? THEN ${i}`;
+  });
+  const where: string[] = [`(CASE ${periodMatch.join(' ')} END) IS NOT NULL`];
+  const prefParams = [...params];
+  if (q.asOfMax) { where.push('(as_of IS NULL OR as_of <= CAST(? AS DATE))'); params.push(q.asOfMax); }
+  if (q.unitIds?.length) { where.push(`unit_id IN (${placeholders(q.unitIds.length)})`); params.push(...q.unitIds); }
+  if (q.indexes?.length) { where.push(`"index" IN (${placeholders(q.indexes.length)})`); params.push(...q.indexes); }
+  const sql = `SELECT * EXCLUDE (pref, rn) FROM (
+      SELECT *, (CASE ${periodMatch.join(' ')} END) AS pref,
+        row_number() OVER (PARTITION BY "index", component, unit_id ORDER BY (CASE ${periodMatch.join(' ')} END), as_of DESC NULLS LAST) AS rn
+      FROM index_scores WHERE ${where.join(' AND ')}
+    ) WHERE rn = 1 ORDER BY "index", unit_id, component`;
+  return db.query<IndexRow>(sql, [...prefParams, ...prefParams, ...params]);
+}
+
+export function indexValue(m: IndexMetric, rows: IndexRow[], unitId: string): { value: number | null; row: IndexRow | null } {
+  const row = rows.find((r) => r.index === m.index && r.component === m.component && r.unit_id === unitId) ?? null;
+  return { value: row ? (row[m.field] as number | null) : null, row };
+}
+
+export { INDEX_METRICS };
