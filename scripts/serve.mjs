@@ -212,10 +212,11 @@ async function precompress(root, encodings) {
 
 /**
  * Starts the server.
- * @param {{ root?: string, port?: number, host?: string, frameAncestors?: string,
+ * @param {{ root?: string, port?: number, host?: string, frameAncestors?: string, csp?: string,
  *           precompress?: boolean|('br'|'gzip')[], log?: (line: string) => void }} [opts]
  *   root: folder to serve (default dist/ of the repo); port 0 = any free port;
  *   frameAncestors: CSP frame-ancestors value (default env CHISO_FRAME_ANCESTORS or 'self');
+ *   csp: a whole Content-Security-Policy to send instead of the app's (test host pages only);
  *   precompress: compress big files in the background at start (default gzip and br).
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, server: http.Server }>}
  */
@@ -225,7 +226,8 @@ export async function serve(opts = {}) {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 4173;
   const frameAncestors = opts.frameAncestors ?? process.env.CHISO_FRAME_ANCESTORS ?? "'self'";
-  const csp = contentSecurityPolicy({ frameAncestors });
+  // opts.csp replaces the policy: only for the browser tests' stand-in third-party host page.
+  const csp = opts.csp ?? contentSecurityPolicy({ frameAncestors });
   const log = opts.log ?? (() => {});
 
   const rootStat = await fsp.stat(root).catch(() => null);
