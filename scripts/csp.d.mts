@@ -1,0 +1,1 @@
+export function contentSecurityPolicy(opts?: { frameAncestors?: string; meta?: boolean }): string;

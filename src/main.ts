@@ -1,0 +1,12 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { router } from './router';
+import { i18n } from './i18n';
+import './styles/base.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(router);
+app.use(i18n);
+app.mount('#app');

@@ -1,0 +1,20 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import Scoreboard from './views/Scoreboard.vue';
+
+// The scoreboard is the home view and ships in the first bundle; other views load on demand.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'scoreboard', component: Scoreboard },
+  { path: '/don-vi/:unitId', name: 'unit', component: () => import('./views/Unit.vue'), props: true },
+  { path: '/giam-sat', name: 'oversight', component: () => import('./views/Oversight.vue') },
+  { path: '/phuong-phap', name: 'methodology', component: () => import('./views/Methodology.vue') },
+  { path: '/cong-khai', name: 'public', component: () => import('./views/Public.vue'), meta: { bare: false } },
+  { path: '/embed/:view', name: 'embed', component: () => import('./views/Embed.vue'), props: true, meta: { bare: true } },
+  { path: '/nhap-du-lieu', name: 'import', component: () => import('./views/Import.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
+];
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
