@@ -1,32 +1,39 @@
-// Validated canonical tables → DuckDB tables. Columns travel as Arrow IPC (typed vectors, no text
-// round trip); dates and timestamps go as text and are cast by DuckDB, in one statement per table.
-import { Bool, Float64, Utf8, makeTable, tableToIPC, vectorFromArray } from 'apache-arrow';
+// Validated canonical tables → DuckDB tables. Rows travel as CSV text read by DuckDB with the
+// contract's column types stated explicitly (no sniffing). Not Arrow: apache-arrow's builders compile
+// code with `new Function`, which the strict CSP (no 'unsafe-eval') forbids.
 import { TABLES, createTableSql, duckType } from '../datasets/contract';
-import type { CanonicalTable, LoadedDataset, TableName } from '../datasets/types';
+import type { CanonicalTable, Cell, LoadedDataset, TableName } from '../datasets/types';
 import type { Db } from './types';
 
-function toIpc(t: CanonicalTable): Uint8Array {
+/** Nulls are bare empty fields; every string is quoted, so an empty string stays an empty string. */
+function csvCell(v: Cell): string {
+  if (v == null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return `"${v.replaceAll('"', '""')}"`;
+}
+
+export function tableToCsv(t: CanonicalTable): string {
   const spec = TABLES[t.name];
-  // apache-arrow's generics cannot follow a column list built at run time; the types are explicit.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const vectors: Record<string, any> = {};
-  for (const c of spec.columns) {
-    const values = t.columns[c.name] ?? new Array(t.rowCount).fill(null);
-    const type = c.type === 'integer' || c.type === 'number' ? new Float64() : c.type === 'boolean' ? new Bool() : new Utf8();
-    vectors[c.name] = vectorFromArray(values as never[], type as never);
+  const lines = [spec.columns.map((c) => c.name).join(',')];
+  for (let r = 0; r < t.rowCount; r++) {
+    lines.push(spec.columns.map((c) => csvCell(t.columns[c.name]?.[r] ?? null)).join(','));
   }
-  return tableToIPC(makeTable(vectors), 'stream');
+  return lines.join('\n') + '\n';
 }
 
 async function replaceTable(db: Db, t: CanonicalTable | undefined, name: TableName): Promise<void> {
   const spec = TABLES[name];
   await db.exec(createTableSql(spec));
   if (!t || t.rowCount === 0) return;
-  const stage = `__stage_${name}`;
-  await db.insertArrowIpc(stage, toIpc(t), true);
-  const cols = spec.columns.map((c) => `CAST("${c.name}" AS ${duckType(c)}) AS "${c.name}"`).join(', ');
-  await db.exec(`INSERT INTO "${name}" SELECT ${cols} FROM "${stage}"`);
-  await db.exec(`DROP TABLE "${stage}"`);
+  const file = `__load_${name}.csv`;
+  await db.registerFile(file, new TextEncoder().encode(tableToCsv(t)));
+  const columns = spec.columns.map((c) => `'${c.name}': '${duckType(c)}'`).join(', ');
+  try {
+    await db.exec(`INSERT INTO "${name}" SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"',
+      nullstr = '', allow_quoted_nulls = false, auto_detect = false, columns = {${columns}})`);
+  } finally {
+    await db.dropFile(file);
+  }
 }
 
 /** Replace every canonical table with the dataset's (absent tables become empty tables). */
