@@ -87,7 +87,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   const ready = computed(() => version.value > 0);
-  const isSample = computed(() => meta.value?.name?.startsWith('chiso-sample') ?? false);
+  const isSample = computed(() => meta.value?.origin?.endsWith(DEFAULT_PACKAGE) ?? false);
 
   return { hasDays, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith };
 });
