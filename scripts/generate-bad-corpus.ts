@@ -385,15 +385,18 @@ const cellText = (c: XlsxCell) => (c == null ? '' : typeof c === 'object' ? Stri
 
 export function dvc766Agency(code: string, name: string, received: number, onTime: number) {
   const ratio = Math.round((onTime / received) * 10000) / 100;
+  const groupScores = { CKMB: 11.5, TDGQ: Math.round(ratio * 20) / 100, ONLINE: 8, TTTT: 7, MDSH: 14, MDHL: 12 };
+  // The total is the sum of the group scores, as the portal publishes it.
+  const totalScore = Math.round(Object.values(groupScores).reduce((a, b) => a + b, 0) * 100) / 100;
   return {
     departmentId: `00000000-0000-7000-8000-${code.replace(/\D/g, '').padStart(12, '0')}`,
     departmentName: name,
     departmentCode: code,
     childGroup: 'AGENCY',
-    totalScore: 70.5,
-    ratio: 70.5,
+    totalScore,
+    ratio: totalScore,
     scoreDelta: null,
-    groupScores: { CKMB: 11.5, TDGQ: Math.round(ratio * 20) / 100, ONLINE: 8, TTTT: 7, MDSH: 14, MDHL: 12 },
+    groupScores,
     componentIndicators: {
       TDGQ_TienDoGiaiQuyet: { totalReceived: received, totalOnTime: onTime, totalOverdue: received - onTime, avgProcessingDays: 3.5, ratio, score: Math.round(ratio * 20) / 100, maxScore: 20 },
       CKMB_CongKhaiMinhBach: {
@@ -550,7 +553,7 @@ function planCases(): PlannedCase[] {
         'dossier_counts',
         [...lines.slice(0, -1), quoted.slice(0, 6).join(',')].join('\n'),
         'the file stops inside a quoted cell of row 7 (the quote never closes)',
-        refused(E('truncated', { row: 7 })),
+        refused(E('truncated', { row: 7, aliases: ['csv_quotes'] })),
       ),
     );
   }
@@ -859,18 +862,18 @@ function planCases(): PlannedCase[] {
       'csv',
       b06({ rows: fields().map((r, i) => (i === 1 ? { ...r, totals: [611, 590, 20] } : r)) }),
       'Chứng thực: col 3 (611) ≠ col 4+5+6 (610)',
-      refused(E('sum_mismatch', { row: L(1) })),
+      refused(E('sum_mismatch', { row: L(1), aliases: ['bieu06_sum'] })),
       'dossier_counts',
     ),
   );
-  add(singleCase('bieu06_sum_resolved', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 2 ? { ...r, totals: [255, 250, 10] } : r)) }), 'Lý lịch tư pháp: col 7 (250) ≠ col 8+9+10 (245)', refused(E('sum_mismatch', { row: L(2) })), 'dossier_counts'));
-  add(singleCase('bieu06_sum_pending', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 3 ? { ...r, totals: [6, 4, 3] } : r)) }), 'Quốc tịch: col 11 (3) ≠ col 12+13 (2)', refused(E('sum_mismatch', { row: L(3) })), 'dossier_counts'));
+  add(singleCase('bieu06_sum_resolved', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 2 ? { ...r, totals: [255, 250, 10] } : r)) }), 'Lý lịch tư pháp: col 7 (250) ≠ col 8+9+10 (245)', refused(E('sum_mismatch', { row: L(2), aliases: ['bieu06_sum'] })), 'dossier_counts'));
+  add(singleCase('bieu06_sum_pending', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 3 ? { ...r, totals: [6, 4, 3] } : r)) }), 'Quốc tịch: col 11 (3) ≠ col 12+13 (2)', refused(E('sum_mismatch', { row: L(3), aliases: ['bieu06_sum'] })), 'dossier_counts'));
   {
     const total = { name: 'Tổng cộng', c: [1874, 532, 66, 1902, 371, 46, 125, 28] };
-    add(singleCase('bieu06_total_row_mismatch', 'bieu06', 'csv', b06({ total }), 'the Tổng cộng row (online 1.874, pending overdue 28) is not the sum of the field rows (1.873, 27)', refused(E('sum_mismatch', { row: L(4) })), 'dossier_counts'));
+    add(singleCase('bieu06_total_row_mismatch', 'bieu06', 'csv', b06({ total }), 'the Tổng cộng row (online 1.874, pending overdue 28) is not the sum of the field rows (1.873, 27): the field rows load, the printed total is flagged', warned(W('sum_mismatch', { row: L(4), aliases: ['subtotal_mismatch'] })), 'dossier_counts'));
   }
-  add(singleCase('bieu06_negative', 'bieu06', 'csv', b06({ cells: [[BIEU06_FIRST_DATA + 1, 9, '-10']] }), 'Chứng thực: col 10 (resolved overdue) = -10', refused(E('negative_count', { row: L(1) })), 'dossier_counts'));
-  add(singleCase('bieu06_decimal_count', 'bieu06', 'csv', b06({ cells: [[BIEU06_FIRST_DATA + 2, 3, '220,5']] }), 'Lý lịch tư pháp: col 4 (online) = "220,5", a decimal count', refused(E('not_integer', { row: L(2) })), 'dossier_counts'));
+  add(singleCase('bieu06_negative', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 1 ? { ...r, c: [400, 200, 10, 520, 80, -10, 15, 5] } : r)) }), 'Chứng thực: col 10 (resolved overdue) = -10 (col 7 still adds up)', refused(E('negative_count', { row: L(1) })), 'dossier_counts'));
+  add(singleCase('bieu06_decimal_count', 'bieu06', 'csv', b06({ cells: [[BIEU06_FIRST_DATA + 2, 3, '220,5']] }), 'Lý lịch tư pháp: col 4 (online) = "220,5", a decimal count', refused(E('not_integer', { row: L(2), aliases: ['bad_number'] })), 'dossier_counts'));
   add(
     singleCase(
       'bieu06_unmapped_header',
@@ -882,26 +885,26 @@ function planCases(): PlannedCase[] {
       'dossier_counts',
     ),
   );
-  add(singleCase('bieu06_no_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: ……' }), 'the title block has no "Từ ngày … đến ngày …"', refused(E('required_empty', { column: 'period_start' })), 'dossier_counts'));
-  add(singleCase('bieu06_impossible_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: Tháng 02/2026 (Từ ngày 01/02/2026 đến ngày 31/02/2026)' }), 'the period ends on 31/02/2026', refused(E('bad_date')), 'dossier_counts'));
-  add(singleCase('bieu06_reversed_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: Tháng 03/2026 (Từ ngày 31/03/2026 đến ngày 01/03/2026)' }), 'the period ends before it starts', refused(E('period_reversed')), 'dossier_counts'));
+  add(singleCase('bieu06_no_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: ……' }), 'the title block has no "Từ ngày … đến ngày …"', refused(E('required_empty', { column: 'period_start', aliases: ['period_unknown'] })), 'dossier_counts'));
+  add(singleCase('bieu06_impossible_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: Tháng 02/2026 (Từ ngày 01/02/2026 đến ngày 31/02/2026)' }), 'the period ends on 31/02/2026', refused(E('bad_date', { aliases: ['period_invalid'] })), 'dossier_counts'));
+  add(singleCase('bieu06_reversed_period', 'bieu06', 'csv', b06({ periodLine: 'Kỳ báo cáo: Tháng 03/2026 (Từ ngày 31/03/2026 đến ngày 01/03/2026)' }), 'the period ends before it starts', refused(E('period_reversed', { aliases: ['period_invalid'] })), 'dossier_counts'));
   add(singleCase('bieu06_quoted_newline_field', 'bieu06', 'csv', b06({ rows: fields().map((r, i) => (i === 0 ? { ...r, name: 'Hộ tịch\n(đăng ký khai sinh, kết hôn, khai tử)' } : r)) }), 'a field name with a quoted line break and commas: valid, must load', loaded(), 'dossier_counts'));
-  add(singleCase('bieu06_formula_xlsx', 'bieu06', 'xlsx', toXlsx(bieu06Grid({ cellsAs: 'formula' })), 'XLSX whose total columns (3, 7, 11) and Tổng cộng row are formulas with cached values: loads, with a warning', warned(W('formula_cell')), 'dossier_counts'));
+  add(singleCase('bieu06_formula_xlsx', 'bieu06', 'xlsx', toXlsx(bieu06Grid({ cellsAs: 'formula' })), 'XLSX whose total columns (3, 7, 11) and Tổng cộng row are formulas with cached values: loads, with a warning', warned(W('formula_cell', { aliases: ['formula_cells'] })), 'dossier_counts'));
   {
     const whole = toXlsx(bieu06Grid({ cellsAs: 'number' }));
-    add(singleCase('bieu06_truncated_xlsx', 'bieu06', 'xlsx', whole.subarray(0, Math.floor(whole.length / 2)), 'an XLSX cut at half its length (the zip directory is gone)', refused(E('truncated')), 'dossier_counts'));
+    add(singleCase('bieu06_truncated_xlsx', 'bieu06', 'xlsx', whole.subarray(0, Math.floor(whole.length / 2)), 'an XLSX cut at half its length (the zip directory is gone)', refused(E('truncated', { aliases: ['zip_corrupt'] })), 'dossier_counts'));
   }
-  add(singleCase('xlsx_not_zip', 'bieu06', 'xlsx', 'PK\u0003\u0004 this is not really a zip file', 'starts like a zip, is not one', refused(E('truncated', { aliases: ['not_text'] })), 'dossier_counts'));
+  add(singleCase('xlsx_not_zip', 'bieu06', 'xlsx', 'PK\u0003\u0004 this is not really a zip file', 'starts like a zip, is not one', refused(E('truncated', { aliases: ['zip_corrupt', 'not_xlsx', 'not_text'] })), 'dossier_counts'));
 
   // — DVCQG 766 JSON (single files) —
   const ag = () => [dvc766Agency('H99.01', 'Sở Tư pháp - tỉnh Mẫu Sơn', 654, 653), dvc766Agency('H99.02', 'Sở Xây dựng - tỉnh Mẫu Sơn', 1200, 1100)];
   add(singleCase('dvc766_valid', 'dvcqg766', 'json', j(dvc766Detail(ag())), 'a clean agencies-detail snapshot (2 agencies): must load', loaded(), 'index_scores'));
-  add(singleCase('dvc766_wrong_shape', 'dvcqg766', 'json', j({ ...dvc766Detail([]), agenciesDetail: 'không có dữ liệu' }), 'agenciesDetail is a string', refused(E('bad_json_shape')), 'index_scores'));
+  add(singleCase('dvc766_wrong_shape', 'dvcqg766', 'json', j({ ...dvc766Detail([]), agenciesDetail: 'không có dữ liệu' }), 'agenciesDetail is a string', refused(E('bad_json_shape', { aliases: ['json_unknown'] })), 'index_scores'));
   {
     const a = ag();
     (a[0].componentIndicators.TDGQ_TienDoGiaiQuyet as Record<string, unknown>).totalReceived = '654';
     (a[0] as Record<string, unknown>).totalScore = '70,5';
-    add(singleCase('dvc766_numbers_as_strings', 'dvcqg766', 'json', j(dvc766Detail(a)), 'totalScore "70,5" and totalReceived "654" as strings', refused(E('not_number', { aliases: ['not_integer'] })), 'index_scores'));
+    add(singleCase('dvc766_numbers_as_strings', 'dvcqg766', 'json', j(dvc766Detail(a)), 'totalScore "70,5" and totalReceived "654" as strings: unambiguous, read like cells', loaded(), 'index_scores'));
   }
   {
     const a = ag();
