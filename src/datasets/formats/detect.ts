@@ -1,0 +1,225 @@
+// A dropped file → what it is (from its bytes, not its name) → the reader that maps it to canonical
+// tables. JSON: the 766 shapes or a canonical array of records; CSV/XLSX: a canonical table (header =
+// the canonical columns of one table), a Biểu 06 / II.06a report, or an index table. Parquet and Arrow
+// are canonical binary tables the loader reads itself (DuckDB / apache-arrow): readFile only names them.
+import { TABLES } from '../contract';
+import type { Cell, Issue, ParsedFile, TableName } from '../types';
+import { applyBieu06Mapping, bieu06Score, parseBieu06, type Bieu06Mapping, type Bieu06Period } from './bieu06';
+import { layoutSignature } from './bieu06Header';
+import { dvcqg766Shape, parseDvcqg766 } from './dvcqg766';
+import { cellText, gridFromCsv, isBlankRow, type Grid } from './grid';
+import { indexTableScore, parseIndexTable, type KnownUnit } from './indexTable';
+import { errorIssue } from './issues';
+import { decodeText } from './text';
+import { isOle2, readXlsx } from './xlsx';
+
+export type FileKind = 'zip-xlsx' | 'json' | 'csv' | 'parquet' | 'arrow' | 'binary' | 'empty';
+
+export interface Detected {
+  kind: FileKind;
+  /** for text kinds: the encoding found */
+  encoding?: string;
+  /** why a binary file is refused, when known ("xls") */
+  note?: string;
+}
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  return bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+}
+
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+export function detectKind(bytes: Uint8Array, fileName: string): Detected {
+  void fileName; // the name is never trusted over the content; kept for symmetry with readFile
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (startsWith(bytes, ascii('PAR1'))) return { kind: 'parquet' };
+  if (startsWith(bytes, ascii('ARROW1'))) return { kind: 'arrow' };
+  if (startsWith(bytes, [0xff, 0xff, 0xff, 0xff])) return { kind: 'arrow' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip-xlsx' };
+  if (isOle2(bytes)) return { kind: 'binary', note: 'xls' };
+  const { text, encoding } = decodeText(bytes.subarray(0, Math.min(bytes.length, 65536)), fileName);
+  const trimmed = text.trimStart();
+  if (trimmed === '') return { kind: 'empty', encoding };
+  // control characters other than tab/CR/LF (and NUL after decoding) mean binary
+  const sample = text.slice(0, 4096);
+  const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  if (controls > sample.length * 0.01) return { kind: 'binary', encoding };
+  if (trimmed[0] === '{' || trimmed[0] === '[') return { kind: 'json', encoding };
+  return { kind: 'csv', encoding };
+}
+
+export interface ReadOptions {
+  /** XLSX sheet to read (default: the first) */
+  sheet?: string;
+  /** Biểu 06: the reporting unit / period when the title block lacks them */
+  unitName?: string;
+  period?: Bieu06Period;
+  /** Biểu 06: an explicit column mapping, or mappings saved by layout signature */
+  mapping?: Bieu06Mapping;
+  mappings?: Record<string, Bieu06Mapping>;
+  /** index tables */
+  index?: string;
+  year?: number;
+  units?: KnownUnit[];
+  /** 766 JSON: the day the figures were taken when the file does not say */
+  asOf?: string;
+}
+
+const BIEU06_TOTALS = ['received_total', 'resolved_total', 'pending_total'];
+
+/** The canonical table whose columns these are: every column known to the table and every required
+ *  column present. Null when no table fits. */
+export function canonicalTableFor(columns: string[]): TableName | null {
+  const cols = columns.map((c) => c.trim());
+  if (cols.length === 0) return null;
+  let best: TableName | null = null;
+  let bestHits = 0;
+  for (const spec of Object.values(TABLES)) {
+    const names = new Set(spec.columns.map((c) => c.name));
+    const extra = spec.name === 'dossier_counts' ? BIEU06_TOTALS : [];
+    if (!cols.every((c) => names.has(c) || extra.includes(c))) continue;
+    if (!spec.columns.every((c) => !c.required || cols.includes(c.name))) continue;
+    const hits = cols.filter((c) => names.has(c)).length;
+    if (hits > bestHits) {
+      best = spec.name;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+function fail(file: string, kind: string, issue: Issue, extra: Record<string, unknown> = {}): ParsedFile {
+  return { file, kind, tables: {}, issues: [issue], accounts: [], summary: { kind, rows: 0, ...extra } };
+}
+
+function canonicalFromGrid(grid: Grid, file: string, extraIssues: Issue[]): ParsedFile | null {
+  const first = grid.rows.findIndex((r) => !isBlankRow(r));
+  if (first < 0) return null;
+  const header = (grid.rows[first] ?? []).map(cellText);
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  const table = canonicalTableFor(header);
+  if (!table) return null;
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  for (let r = first + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (isBlankRow(row)) continue;
+    rows.push(header.map((_, j) => (row[j] === undefined || row[j] === '' ? null : typeof row[j] === 'string' ? (row[j] as string).normalize('NFC') : row[j])));
+    rowNumbers.push(grid.rowNumbers[r] ?? r + 1);
+  }
+  const kind = `canonical:${table}`;
+  return {
+    file,
+    kind,
+    tables: { [table]: { file, header, rows, rowNumbers } },
+    issues: extraIssues,
+    accounts: [{ file, table, read: rows.length, loaded: rows.length, reported: 0 }],
+    summary: { kind, table, rows: rows.length, columns: header },
+  };
+}
+
+/** A grid (from CSV or XLSX) → canonical table, Biểu 06 or index table. */
+export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carried: Issue[] = []): ParsedFile {
+  const withIssues = (p: ParsedFile): ParsedFile => ({ ...p, issues: [...carried, ...p.issues] });
+  const canonical = canonicalFromGrid(grid, file, carried);
+  if (canonical) return canonical;
+  const saved = opts.mapping ?? opts.mappings?.[layoutSignature(grid)];
+  if (saved) return withIssues(applyBieu06Mapping(grid, file, saved));
+  const b = bieu06Score(grid);
+  const ix = indexTableScore(grid, file);
+  if (b >= 3 && b >= ix) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period }));
+  if (ix >= 2) return withIssues(parseIndexTable(grid, file, { index: opts.index, year: opts.year, units: opts.units, as_of: opts.asOf }));
+  if (b >= 2) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period }));
+  const candidates = grid.rows
+    .slice(0, 20)
+    .map((r, i) => ({ row: grid.rowNumbers[i] ?? i + 1, cells: r.map(cellText) }))
+    .filter((r) => r.cells.filter((c) => c).length >= 2);
+  return {
+    file,
+    kind: 'unknown',
+    tables: {},
+    issues: [
+      ...carried,
+      errorIssue(
+        'layout_unknown',
+        file,
+        'Không nhận ra bảng: không phải bảng chuẩn (tiêu đề cột là tên cột chuẩn), Biểu 06 hay bảng chỉ số (DDCI, PCI, PAPI, SIPAS, PAR INDEX).',
+        'The table is not recognised: neither a canonical table (headers are canonical column names), a Biểu 06 report nor an index table (DDCI, PCI, PAPI, SIPAS, PAR INDEX).',
+      ),
+    ],
+    accounts: [],
+    summary: { kind: 'unknown', rows: 0, headerCandidates: candidates, layoutSignature: layoutSignature(grid) },
+  };
+}
+
+function readJson(text: string, file: string, opts: ReadOptions): ParsedFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(file, 'json', errorIssue('bad_json', file, `JSON không hợp lệ: ${(e as Error).message}.`, `Invalid JSON: ${(e as Error).message}.`));
+  }
+  if (dvcqg766Shape(json)) return parseDvcqg766(json, file, { asOf: opts.asOf, year: opts.year });
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && Array.isArray((json as Record<string, unknown>).resources)) {
+    return fail(file, 'datapackage', errorIssue('is_datapackage', file, 'Đây là tệp mô tả gói dữ liệu (datapackage.json): hãy mở cả gói thay vì từng tệp.', 'This is a data package descriptor (datapackage.json): open the whole package instead of single files.'));
+  }
+  if (Array.isArray(json) && json.length > 0 && json.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+    const records = json as Record<string, unknown>[];
+    const header = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    const table = canonicalTableFor(header);
+    if (table) {
+      const issues: Issue[] = [];
+      const rows: Cell[][] = records.map((r, i) =>
+        header.map((h) => {
+          const v = r[h];
+          if (v === undefined || v === null) return null;
+          if (typeof v === 'string') return v.normalize('NFC');
+          if (typeof v === 'number' || typeof v === 'boolean') return v;
+          issues.push(errorIssue('nested_value', file, `Bản ghi ${i + 1}, cột ${h}: giá trị lồng nhau (đối tượng/mảng) không phải ô dữ liệu.`, `Record ${i + 1}, column ${h}: a nested value (object/array) is not a cell.`, { row: i + 1, column: h }));
+          return JSON.stringify(v);
+        }),
+      );
+      const kind = `canonical:${table}`;
+      return { file, kind, tables: { [table]: { file, header, rows, rowNumbers: rows.map((_, i) => i + 1) } }, issues, accounts: [{ file, table, read: rows.length, loaded: rows.length, reported: 0 }], summary: { kind, table, rows: rows.length, columns: header } };
+    }
+  }
+  return fail(file, 'json', errorIssue('json_unknown', file, 'Tệp JSON không phải dữ liệu 766 đã biết, cũng không phải mảng bản ghi của một bảng chuẩn.', 'The JSON file is neither a known 766 shape nor an array of records of a canonical table.'));
+}
+
+/** Any dropped file → ParsedFile. Never throws on bad input: problems come back as issues. */
+export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ParsedFile {
+  const file = fileName;
+  const d = detectKind(bytes, fileName);
+  switch (d.kind) {
+    case 'empty':
+      return fail(file, 'empty', errorIssue('empty_file', file, 'Tệp rỗng.', 'The file is empty.'));
+    case 'parquet':
+    case 'arrow':
+      return { file, kind: d.kind, tables: {}, issues: [], accounts: [], summary: { kind: d.kind, rows: 0, handledBy: 'loader' } };
+    case 'binary':
+      return fail(
+        file,
+        'binary',
+        d.note === 'xls'
+          ? errorIssue('xls_binary', file, 'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ: hãy lưu thành .xlsx hoặc .csv.', 'Excel 97–2003 (.xls) files are not supported: save it as .xlsx or .csv.')
+          : errorIssue('binary_file', file, 'Tệp nhị phân không rõ định dạng (không phải CSV, JSON, XLSX, Parquet hay Arrow).', 'An unknown binary file (not CSV, JSON, XLSX, Parquet or Arrow).'),
+      );
+    case 'zip-xlsx': {
+      const x = readXlsx(bytes, file, { sheet: opts.sheet });
+      if (!x.grid) return { file, kind: 'xlsx', tables: {}, issues: x.issues, accounts: [], summary: { kind: 'xlsx', rows: 0, sheets: x.sheetNames } };
+      const p = readGrid(x.grid, file, opts, x.issues);
+      return { ...p, summary: { ...p.summary, sheet: x.grid.sheet, sheets: x.sheetNames } };
+    }
+    case 'json': {
+      const t = decodeText(bytes, file);
+      const p = readJson(t.text, file, opts);
+      return { ...p, issues: [...t.issues, ...p.issues] };
+    }
+    case 'csv': {
+      const t = decodeText(bytes, file);
+      const g = gridFromCsv(t.text, file);
+      const p = readGrid(g.grid, file, opts, [...t.issues, ...g.issues]);
+      return { ...p, summary: { ...p.summary, encoding: t.encoding, delimiter: g.grid.delimiter } };
+    }
+  }
+}
