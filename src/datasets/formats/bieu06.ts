@@ -203,8 +203,8 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
       warningIssue(
         'formula_cells',
         file,
-        `Các cột ${formulaCols.map(columnLabel).join(', ')} chứa công thức: đã dùng giá trị tính sẵn trong tệp.`,
-        `Columns ${formulaCols.map(columnLabelEn).join(', ')} hold formulas: the values cached in the file were used.`,
+        `Có công thức ở ${formulaCols.map(columnLabel).join(', ')}: đã dùng giá trị tính sẵn trong tệp.`,
+        `Formulas in ${formulaCols.map(columnLabelEn).join(', ')}: the values cached in the file were used.`,
       ),
     );
   }

@@ -146,8 +146,11 @@ const NAME = /\b(linh vuc|don vi|cong viec|ten|co quan|noi dung)\b/;
 
 /** How many cells of a row read like Biểu 06 column labels. */
 function subLabelScore(cells: string[]): number {
-  let n = 0;
-  for (const t of cells) if (t && SUB.some(([, re]) => re.test(t))) n++;
+  // distinct short texts only: a title merged across the sheet ("… trực tiếp giải quyết TTHC") fills
+  // every cell of its row but is one label
+  const distinct = new Set(cells.filter((t) => t && t.length <= 60 && SUB.some(([, re]) => re.test(t))));
+  let n = distinct.size;
+  for (const t of cells) if (t && t.length <= 60 && (t === 'tong so' || t === 'qua han')) n += 0.1; // repeated labels of a real column row
   return n;
 }
 
@@ -173,6 +176,7 @@ export function matchHeaderText(grid: Grid, limit = 60): Omit<HeaderMatch, 'numb
     const cells = texts[r];
     const filled = cells.filter((t) => t !== '');
     if (filled.length === 0) break;
+    if (filled.some((t) => /\bbao cao\b|\bky bao cao\b|\btu ngay\b/.test(t))) break; // "Đơn vị báo cáo: …" boxes are title, not header
     const headerish = filled.some((t) => groupOf(t) !== null || STT.test(t) || NAME.test(t) || /\bso ho so\b|\btrong do\b|\btrong ky\b/.test(t));
     if (!headerish || filled.length < 2) break;
     top = r;
