@@ -30,3 +30,5 @@ export const MIME_TYPES: Record<string, string>;
 export function pickEncoding(acceptEncoding?: string): 'br' | 'gzip' | null;
 export function resolveSafe(root: string, urlPath: string): string | null;
 export function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | null;
+/** Compressions run so far (cache misses) and entries kept, across every server of the process. */
+export function compressionStats(): { compressions: number; cached: number };

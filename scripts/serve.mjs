@@ -8,7 +8,8 @@
 // - content-hashed files under assets/ are cached for a year, everything else revalidates (ETag → 304);
 // - text, JS, JSON, CSV and WebAssembly are sent brotli- or gzip-compressed, each file compressed once
 //   per (path, mtime, encoding) and kept in memory: the 34 MB DuckDB wasm must not be recompressed per request;
-// - paths without a file extension that match no file get index.html (client-side routes such as /embed/…);
+// - paths that match no file and do not end in a known static-file extension get index.html (client-side
+//   routes such as /embed/… or /don-vi/H21.17);
 // - HEAD and Range requests work (data files are read in parts by DuckDB);
 // - nothing outside the root is ever served.
 //
@@ -73,12 +74,19 @@ const MIN_COMPRESS_BYTES = 1024;
  */
 const compressedCache = new Map();
 
+/** How many compressions actually ran (cache misses): lets a test prove each file is compressed once. */
+let compressionsRun = 0;
+export function compressionStats() {
+  return { compressions: compressionsRun, cached: compressedCache.size };
+}
+
 /** @param {string} abs @param {fs.Stats} st @param {'br'|'gzip'} enc */
 function compressed(abs, st, enc) {
   const key = `${abs}\0${st.mtimeMs}\0${st.size}\0${enc}`;
   let p = compressedCache.get(key);
   if (!p) {
     p = fsp.readFile(abs).then((buf) => {
+      compressionsRun++;
       if (enc === 'gzip') return gzip(buf, { level: 6 });
       // Quality 11 on the 34 MB wasm takes minutes on these 2 cores; 5 keeps it near gzip's speed
       // while still smaller. Small files (the app's own JS/CSS) get the best quality.
@@ -272,9 +280,10 @@ export async function serve(opts = {}) {
     let st = await statFile(abs);
     if (st && /** @type {any} */ (st).indexOf) file = /** @type {any} */ (st).indexOf;
     if (!st) {
-      // Client-side routes (/cong-khai, /embed/scoreboard…) have no extension: give them the app.
+      // Client-side routes (/cong-khai, /embed/scoreboard, /don-vi/H21.17…) get the app. A unit code
+      // such as H21.17 looks like a file extension, so only known static-file extensions give a 404.
       const last = pathname.split('/').pop() ?? '';
-      if (!path.extname(last)) {
+      if (!MIME_TYPES[path.extname(last).toLowerCase()]) {
         file = path.join(root, 'index.html');
         st = await statFile(file);
       }

@@ -21,7 +21,7 @@ const STAGE_TIMEOUT_MS = Number(process.env.CHISO_STAGE_TIMEOUT_MS) || 30 * 60_0
 const stages = [
   { name: 'sample data', cmd: node, args: ['scripts/ensure-sample.mjs'] },
   { name: 'chromium', cmd: node, args: ['scripts/ensure-chromium.mjs'] },
-  { name: 'type check', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'type check', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json', '--pretty', process.stdout.isTTY ? 'true' : 'false'] },
   {
     name: 'unit tests',
     cmd: bin('vitest'),
