@@ -1,0 +1,186 @@
+// Figures of many periods at once (sparklines, trends, the previous period and the year before), with
+// the target in force at the end of each period. The same rules as evaluate(): counts summed per period
+// (stocks at the edges of each series), index figures of the matching period and latest snapshot.
+//
+// Speed: a run of consecutive months (quarters, halves, years, ISO weeks) is read with one bucketed query
+// when no row of the data straddles two buckets; otherwise each period is read on its own, which always
+// gives the same numbers as evaluate() for that period.
+import type { Db, Param } from '../db/types';
+import { COUNT_METRICS, INDEX_METRICS } from './registry';
+import { indexPeriodsFor, previousPeriod, type Period } from './periods';
+import { queryCounts, type Bucket, type CountRow } from './queries';
+import { resolveTarget, statusOf, type TargetRow } from './targets';
+import { loadTargets, loadUnits, type MetricValue } from './evaluate';
+
+export interface SeriesOptions {
+  /** oldest first */
+  periods: Period[];
+  levels?: string[];
+  unitIds?: string[];
+  /** count and index metric ids; default every metric */
+  metrics?: string[];
+}
+
+export interface SeriesResult {
+  periods: Period[];
+  /** unit id → metric id → one figure per period (null value when there is none) */
+  units: Record<string, Record<string, MetricValue[]>>;
+  /** unit id → per period, the summed count columns (for channel mixes and gaps over time) */
+  sums: Record<string, (Record<string, number | null> | null)[]>;
+}
+
+const BUCKETED: Partial<Record<Period['kind'], Bucket>> = { month: 'month', quarter: 'quarter', half: 'half', year: 'year', week: 'week' };
+
+/** Same labels as queries.ts builds for buckets: here only to find rows that would straddle two. */
+const BUCKET_LABEL: Record<Bucket, (col: string) => string> = {
+  month: (c) => `strftime(${c}, '%Y-%m')`,
+  quarter: (c) => `strftime(${c}, '%Y') || '-Q' || quarter(${c})`,
+  half: (c) => `strftime(${c}, '%Y') || CASE WHEN month(${c}) <= 6 THEN '-H1' ELSE '-H2' END`,
+  year: (c) => `strftime(${c}, '%Y')`,
+  week: (c) => `strftime(${c}, '%G-W%V')`,
+};
+
+function consecutive(periods: Period[]): boolean {
+  for (let i = 1; i < periods.length; i++) if (previousPeriod(periods[i]).key !== periods[i - 1].key) return false;
+  return true;
+}
+
+async function straddling(db: Db, bucket: Bucket, from: string, to: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM dossier_counts WHERE period_start >= CAST(? AS DATE) AND period_end <= CAST(? AS DATE)
+       AND ${BUCKET_LABEL[bucket]('period_start')} <> ${BUCKET_LABEL[bucket]('period_end')}`, [from, to]);
+  return r?.n ?? 0;
+}
+
+/** Count rows per period index (unit-grouped). */
+async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<CountRow[][]> {
+  const { periods } = o;
+  const base = { levels: o.levels, unitIds: o.unitIds, metrics: countIds };
+  const bucket = BUCKETED[periods[0].kind];
+  const sameKind = periods.every((p) => p.kind === periods[0].kind);
+  if (periods.length > 1 && bucket && sameKind && consecutive(periods)) {
+    const from = periods[0].from;
+    const to = periods[periods.length - 1].to;
+    if ((await straddling(db, bucket, from, to)) === 0) {
+      const rows = await queryCounts(db, { ...base, from, to, groupBy: ['unit', 'bucket'], bucket });
+      const index = new Map(periods.map((p, i) => [p.key, i]));
+      const out: CountRow[][] = periods.map(() => []);
+      for (const r of rows) {
+        const i = index.get(r.bucket!);
+        if (i !== undefined) out[i].push(r);
+      }
+      return out;
+    }
+  }
+  return Promise.all(periods.map((p) => queryCounts(db, { ...base, from: p.from, to: p.to, groupBy: ['unit'] })));
+}
+
+interface IndexSeriesRow {
+  index: string;
+  component: string;
+  unit_id: string;
+  period_type: string;
+  period: string;
+  as_of: string | null;
+  score: number | null;
+  max_score: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ratio: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  quality_flag: string | null;
+}
+
+/** As evaluate(): any window from 1 January within one year may also use the year-to-date figures. */
+function indexPeriods(p: Period) {
+  const out = indexPeriodsFor(p);
+  if (p.from.endsWith('-01-01') && p.from.slice(0, 4) === p.to.slice(0, 4) && !out.some((x) => x.period_type === 'ytd')) {
+    out.push({ period_type: 'ytd', period: p.from.slice(0, 4) });
+  }
+  return out;
+}
+
+/** Index rows for every period: each (period type, period) taken at its latest snapshot on or before the period's end. */
+async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefined, indexes: string[]): Promise<IndexSeriesRow[]> {
+  const clauses: string[] = [];
+  const params: Param[] = [];
+  for (const p of periods) {
+    for (const ip of indexPeriods(p)) {
+      clauses.push('(period_type = ? AND period = ? AND (as_of IS NULL OR as_of <= CAST(? AS DATE)))');
+      params.push(ip.period_type, ip.period, p.to);
+    }
+  }
+  if (clauses.length === 0 || indexes.length === 0) return [];
+  let where = `(${clauses.join(' OR ')}) AND "index" IN (${indexes.map(() => '?').join(', ')})`;
+  params.push(...indexes);
+  if (unitIds?.length) {
+    where += ` AND unit_id IN (${unitIds.map(() => '?').join(', ')})`;
+    params.push(...unitIds);
+  }
+  // One period's `as_of` limit differs from another's only for ytd rows shared by several periods; the
+  // latest snapshot per period is picked in JS below for those.
+  return db.query<IndexSeriesRow>(
+    `SELECT "index", component, unit_id, period_type, period, as_of, score, max_score, numerator, denominator, ratio, rank, rank_of, quality_flag
+     FROM index_scores WHERE ${where}`, params);
+}
+
+function figure(base: { value: number | null; numerator: number | null; denominator: number | null }, targets: TargetRow[], metricId: string, unitId: string, date: string): MetricValue {
+  const t = resolveTarget(targets, metricId, unitId, date);
+  return { ...base, target: t?.value ?? null, comparator: t?.comparator ?? null, status: statusOf(base.value, t), target_source: t?.source_doc ?? null };
+}
+
+const EMPTY = { value: null, numerator: null, denominator: null };
+
+export async function evaluateSeries(db: Db, o: SeriesOptions): Promise<SeriesResult> {
+  const { periods } = o;
+  if (periods.length === 0) return { periods, units: {}, sums: {} };
+  const wanted = (id: string) => !o.metrics || o.metrics.includes(id);
+  const countDefs = COUNT_METRICS.filter((m) => wanted(m.id));
+  const indexDefs = INDEX_METRICS.filter((m) => wanted(m.id));
+  const [units, targets] = await Promise.all([loadUnits(db), loadTargets(db)]);
+  const [counts, index] = await Promise.all([
+    countDefs.length ? countRows(db, o, countDefs.map((m) => m.id)) : Promise.resolve(periods.map(() => [] as CountRow[])),
+    indexDefs.length ? indexRows(db, periods, o.unitIds, [...new Set(indexDefs.map((m) => m.index))]) : Promise.resolve([]),
+  ]);
+
+  const levelOf = new Map(units.map((u) => [u.unit_id, u.level]));
+  const inScope = (id: string) => (!o.levels?.length || o.levels.includes(levelOf.get(id) ?? '')) && (!o.unitIds?.length || o.unitIds.includes(id));
+  const ids = new Set<string>();
+  counts.forEach((rows) => rows.forEach((r) => inScope(r.unit_id!) && ids.add(r.unit_id!)));
+  index.forEach((r) => inScope(r.unit_id) && ids.add(r.unit_id));
+
+  // Per period: (index, component, unit) → the row of the most preferred period type, latest snapshot.
+  const pick: Map<string, IndexSeriesRow>[] = periods.map((p) => {
+    const prefs = indexPeriods(p);
+    const best = new Map<string, { row: IndexSeriesRow; pref: number }>();
+    for (const r of index) {
+      const pref = prefs.findIndex((x) => x.period_type === r.period_type && x.period === r.period);
+      if (pref < 0 || (r.as_of != null && r.as_of > p.to)) continue;
+      const key = `${r.index}\u0000${r.component}\u0000${r.unit_id}`;
+      const had = best.get(key);
+      if (!had || pref < had.pref || (pref === had.pref && (r.as_of ?? '') > (had.row.as_of ?? ''))) best.set(key, { row: r, pref });
+    }
+    return new Map([...best].map(([k, v]) => [k, v.row]));
+  });
+
+  const out: SeriesResult = { periods, units: {}, sums: {} };
+  for (const id of [...ids].sort()) {
+    const byMetric: Record<string, MetricValue[]> = {};
+    const byUnit = counts.map((rows) => rows.find((r) => r.unit_id === id));
+    for (const m of countDefs) {
+      byMetric[m.id] = periods.map((p, i) => figure(byUnit[i]?.metrics[m.id] ?? EMPTY, targets, m.id, id, p.to));
+    }
+    for (const m of indexDefs) {
+      byMetric[m.id] = periods.map((p, i) => {
+        const row = pick[i].get(`${m.index}\u0000${m.component}\u0000${id}`);
+        if (!row) return figure(EMPTY, targets, m.id, id, p.to);
+        return { ...figure({ value: row[m.field] as number | null, numerator: row.numerator, denominator: row.denominator }, targets, m.id, id, p.to),
+          as_of: row.as_of, quality_flag: row.quality_flag, max_score: row.max_score, rank_of: row.rank_of };
+      });
+    }
+    out.units[id] = byMetric;
+    out.sums[id] = byUnit.map((r) => r?.sums ?? null);
+  }
+  return out;
+}
