@@ -68,11 +68,14 @@ export const useDatasetStore = defineStore('dataset', () => {
     return true;
   }
 
+  let openSeq = 0;
   async function open(url: string): Promise<boolean> {
+    const mine = ++openSeq;
     loading.value = true;
     db().catch(() => {}); // start the database while files download and validate
     try {
       const ds = await loadPackage(httpSource(url, LIMITS.maxBinaryBytes));
+      if (mine !== openSeq) return false; // a newer request has been made: the latest one wins
       return await replaceWith(ds);
     } catch (e) {
       refusal.value = {
