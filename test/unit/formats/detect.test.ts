@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalTableFor, detectKind, readFile } from '../../../src/datasets/formats/detect';
+import { gridFromCsv } from '../../../src/datasets/formats/grid';
+import { codes, fixture, records } from './helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('detectKind', () => {
+  it('tells kinds from content, not names', () => {
+    expect(detectKind(new Uint8Array(), 'a.csv').kind).toBe('empty');
+    expect(detectKind(enc('   \n'), 'a.csv').kind).toBe('empty');
+    expect(detectKind(enc('PAR1xxxx'), 'a.csv').kind).toBe('parquet');
+    expect(detectKind(enc('ARROW1\0\0'), 'a.json').kind).toBe('arrow');
+    expect(detectKind(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x10, 0, 0, 0]), 'a.arrow').kind).toBe('arrow');
+    expect(detectKind(fixture('index', 'ddci-2024-wide.xlsx'), 'x.csv').kind).toBe('zip-xlsx');
+    expect(detectKind(enc(' [{"a":1}]'), 'data.csv').kind).toBe('json');
+    expect(detectKind(enc('{"x":1}'), 'data.txt').kind).toBe('json');
+    expect(detectKind(enc('a;b\n1;2\n'), 'data.json').kind).toBe('csv');
+    expect(detectKind(fixture('bieu06', 'utf16-phuong-pleiku.csv'), 'u.csv')).toMatchObject({ kind: 'csv', encoding: 'utf-16le' });
+    expect(detectKind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')).toMatchObject({ kind: 'binary', note: 'xls' });
+    expect(detectKind(new Uint8Array([1, 2, 3, 0, 5, 6, 7, 8, 9, 10]), 'x.bin').kind).toBe('binary');
+  });
+});
+
+describe('readFile', () => {
+  it('canonical CSV: header = canonical columns of one table → the raw table, untouched', () => {
+    const p = readFile(enc('unit_id,name,level\nH21,UBND tỉnh Gia Lai,province\nH21.16,Sở Tư pháp,agency\n'), 'units.csv');
+    expect(p.kind).toBe('canonical:units');
+    expect(p.tables.units).toEqual({ file: 'units.csv', header: ['unit_id', 'name', 'level'], rows: [['H21', 'UBND tỉnh Gia Lai', 'province'], ['H21.16', 'Sở Tư pháp', 'agency']], rowNumbers: [2, 3] });
+    expect(canonicalTableFor(['period_start', 'period_end', 'unit_id', 'received_online', 'received_offline', 'carried_over', 'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue', 'received_total'])).toBe('dossier_counts');
+    expect(canonicalTableFor(['unit_id', 'name'])).toBeNull(); // level is required
+  });
+  it('canonical JSON array of records', () => {
+    const p = readFile(enc(JSON.stringify([{ metric: 'on_time_rate', unit_id: '*', period_from: '2026-01-01', comparator: '>=', value: 95, source_doc: 'QĐ 468/QĐ-TTg' }])), 'targets.json');
+    expect(p.kind).toBe('canonical:targets');
+    expect(p.tables.targets?.rows[0]).toEqual(['on_time_rate', '*', '2026-01-01', '>=', 95, 'QĐ 468/QĐ-TTg']);
+  });
+  it('empty, binary and unknown files come back as errors, never throws', () => {
+    expect(codes(readFile(new Uint8Array(), 'e.csv'))).toEqual(['empty_file']);
+    expect(codes(readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls'))).toEqual(['xls_binary']);
+    expect(codes(readFile(enc('{"hello": "world"}'), 'x.json'))).toEqual(['json_unknown']);
+    expect(codes(readFile(enc('{"hello": '), 'x.json'))).toEqual(['bad_json']);
+    expect(codes(readFile(enc('a,b,c\n1,2,3\n'), 'x.csv'))).toEqual(['layout_unknown']);
+    expect(readFile(enc('PAR1....'), 'x.parquet')).toMatchObject({ kind: 'parquet', issues: [] });
+    expect(codes(readFile(enc('{"name":"x","resources":[]}'), 'datapackage.json'))).toEqual(['is_datapackage']);
+  });
+  it('dispatches Biểu 06 and index tables', () => {
+    expect(readFile(fixture('bieu06', 'comma-so-tu-phap.csv'), 'b.csv').kind).toBe('bieu06');
+    expect(readFile(fixture('bieu06', 'merged-two-headers.xlsx'), 'b.xlsx').kind).toBe('bieu06');
+    expect(readFile(fixture('index', 'ddci-2024-wide.xlsx'), 'd.xlsx').kind).toBe('index_table:wide');
+  });
+});
+
+describe('CSV splitting', () => {
+  it('detects comma, semicolon and tab; quoted fields keep separators and line breaks', () => {
+    expect(gridFromCsv('a;b;c\n1;"x;y";3\n', 'f').grid).toMatchObject({ delimiter: ';', rows: [['a', 'b', 'c'], ['1', 'x;y', '3']] });
+    expect(gridFromCsv('a\tb\tc\n1\t2\t3\n', 'f').grid.delimiter).toBe('\t');
+    const g = gridFromCsv('name,note\n"Sở A","dòng 1\ndòng 2"\n', 'f').grid;
+    expect(g.rows[1]).toEqual(['Sở A', 'dòng 1\ndòng 2']);
+  });
+  it('reports lines written with another separator', () => {
+    const r = gridFromCsv('a,b,c,d\n1,2,3,4\n5;6;7;8\n9,10,11,12\n', 'mixed.csv');
+    expect(r.issues.map((i) => i.code)).toEqual(['mixed_separators']);
+    expect(r.issues[0]).toMatchObject({ row: 3 });
+  });
+});
