@@ -12,7 +12,8 @@ function main(): void {
   }
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed phải là số nguyên / --seed must be an integer (got ${args.seed})`);
-  const out = resolve(args.out ?? (variant === 'small' ? 'data/sample-small' : 'data/sample'));
+  // the small package is for tests: by default it goes to the git-ignored test output folder
+  const out = resolve(args.out ?? (variant === 'small' ? 'test/.out/sample-small' : 'data/sample'));
   const w = writeSamplePackage(out, { variant, seed });
   const counts = Object.entries(w.rows).map(([t, n]) => `${t} ${n}`).join(', ');
   console.log(`Đã ghi ${w.files.length} tệp vào ${out} (${(w.bytes / 1e6).toFixed(2)} MB): ${counts}`);
