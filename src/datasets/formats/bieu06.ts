@@ -64,6 +64,9 @@ export interface Bieu06Options {
   unitName?: string;
   /** the period, when the title block does not give it */
   period?: Bieu06Period;
+  /** units already known (from the package or a 766 file): a unit whose name or short name has the same
+   *  slug takes that unit_id (e.g. "Sở Tư pháp" → H21.16) and gets no new units row */
+  units?: { unit_id: string; name: string; short_name?: string | null }[];
 }
 
 /** A column mapping chosen by a person (saved under layoutSignature(grid)). */
@@ -74,6 +77,7 @@ export interface Bieu06Mapping {
   columns: Partial<Record<Bieu06Column, number>>;
   unitName?: string;
   period?: Bieu06Period;
+  units?: Bieu06Options['units'];
 }
 
 type RowKind = 'detail' | 'group' | 'total' | 'parent';
@@ -177,7 +181,7 @@ export function applyBieu06Mapping(grid: Grid, file: string, mapping: Bieu06Mapp
     ]);
   }
   const layout: HeaderMatch = { columns: { ...mapping.columns }, top: Math.max(0, bottom), bottom, nameHeader, conflicts: [] };
-  return parseWithLayout(grid, file, layout, { unitName: mapping.unitName, period: mapping.period });
+  return parseWithLayout(grid, file, layout, { unitName: mapping.unitName, period: mapping.period, units: mapping.units });
 }
 
 function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bieu06Options): ParsedFile {
@@ -321,6 +325,11 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
   const units = new Map<string, { name: string; row: number }>();
   const seen = new Map<string, number>();
   const fields = new Set<string>();
+  const known = new Map<string, string>();
+  for (const u of opts.units ?? []) for (const n of [u.name, u.short_name, u.unit_id]) if (n) known.set(slugify(n), u.unit_id);
+  const idOf = (name: string) => known.get(slugify(name)) ?? slugify(name);
+  const isKnown = (name: string) => known.has(slugify(name));
+  const used = new Map<string, string>(); // unit_id → name of every unit with a loaded row
   let reported = 0;
   for (const d of details) {
     const rowIssues: Issue[] = [];
@@ -343,7 +352,7 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
       }
     }
     rowIssues.push(...sumChecks(d, file, 'error'));
-    const unitId = slugify(unitName);
+    const unitId = idOf(unitName);
     const key = `${unitId}\u0000${field}`;
     const first = seen.get(key);
     if (first !== undefined && rowIssues.length === 0) {
@@ -358,14 +367,15 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
     }
     issues.push(...rowIssues);
     seen.set(key, d.rowNumber);
-    if (!units.has(unitId)) units.set(unitId, { name: unitName, row: d.rowNumber });
+    if (!units.has(unitId) && !isKnown(unitName)) units.set(unitId, { name: unitName, row: d.rowNumber });
     if (field) fields.add(field);
+    if (!used.has(unitId)) used.set(unitId, unitName);
     outRows.push([p.period_start, p.period_end, unitId, field, ...BIEU06_COUNTS.map((c) => (allBlank.has(c) ? null : d.values[c] ?? null))]);
     outNumbers.push(d.rowNumber);
   }
   if (mode !== 'units' && reportingUnit && needsReportingUnit) {
-    const id = slugify(reportingUnit);
-    if (!units.has(id)) units.set(id, { name: reportingUnit, row: grid.rowNumbers[layout.bottom] ?? 1 });
+    const id = idOf(reportingUnit);
+    if (!units.has(id) && !isKnown(reportingUnit)) units.set(id, { name: reportingUnit, row: grid.rowNumbers[layout.bottom] ?? 1 });
   }
 
   // ---- subtotal rows: checked, not loaded
@@ -419,7 +429,8 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
       kind,
       form: title.form,
       mode,
-      units: unitList.map(([, u]) => u.name),
+      units: [...used.values()],
+      unitIds: [...used.keys()],
       unitFrom: opts.unitName ? 'given' : title.unitFrom,
       fields: [...fields],
       period: { start: p.period_start, end: p.period_end, text: opts.period ? null : title.period && !isDateError(title.period) ? title.period.text : null },

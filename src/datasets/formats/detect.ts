@@ -37,7 +37,13 @@ export function detectKind(bytes: Uint8Array, fileName: string): Detected {
   if (startsWith(bytes, [0xff, 0xff, 0xff, 0xff])) return { kind: 'arrow' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip-xlsx' };
   if (isOle2(bytes)) return { kind: 'binary', note: 'xls' };
-  const { text, encoding } = decodeText(bytes.subarray(0, Math.min(bytes.length, 65536)), fileName);
+  // a sample of the start, cut where no UTF-8 sequence or UTF-16 unit is split
+  let end = Math.min(bytes.length, 65536);
+  if (end < bytes.length) {
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+    end -= end % 2;
+  }
+  const { text, encoding } = decodeText(bytes.subarray(0, end), fileName);
   const trimmed = text.trimStart();
   if (trimmed === '') return { kind: 'empty', encoding };
   // control characters other than tab/CR/LF (and NUL after decoding) mean binary
@@ -124,12 +130,12 @@ export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carri
   const canonical = canonicalFromGrid(grid, file, carried);
   if (canonical) return canonical;
   const saved = opts.mapping ?? opts.mappings?.[layoutSignature(grid)];
-  if (saved) return withIssues(applyBieu06Mapping(grid, file, saved));
+  if (saved) return withIssues(applyBieu06Mapping(grid, file, { units: opts.units, ...saved }));
   const b = bieu06Score(grid);
   const ix = indexTableScore(grid, file);
-  if (b >= 3 && b >= ix) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period }));
+  if (b >= 3 && b >= ix) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period, units: opts.units }));
   if (ix >= 2) return withIssues(parseIndexTable(grid, file, { index: opts.index, year: opts.year, units: opts.units, as_of: opts.asOf }));
-  if (b >= 2) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period }));
+  if (b >= 2) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period, units: opts.units }));
   const candidates = grid.rows
     .slice(0, 20)
     .map((r, i) => ({ row: grid.rowNumbers[i] ?? i + 1, cells: r.map(cellText) }))

@@ -239,3 +239,12 @@ describe('Biểu 06 — blank cells and missing title block', () => {
     expect(p.accounts[0]).toMatchObject({ read: 3, loaded: 2, subtotal: 1 });
   });
 });
+
+describe('Biểu 06 — known units', () => {
+  it('a unit named like a known unit takes its id and gets no new units row', () => {
+    const p = readFile(fixture('bieu06', 'ii06a-units.csv'), 'ii06a-units.csv', { units: [{ unit_id: 'H21.16', name: 'Sở Tư pháp - tỉnh Gia Lai', short_name: 'Sở Tư pháp' }] });
+    expect(records(p, 'dossier_counts').map((r) => r.unit_id)).toEqual(['H21.16', 'so-y-te', 'ubnd-xa-ia-grai', 'ubnd-phuong-pleiku']);
+    expect(records(p, 'units').map((u) => u.unit_id)).toEqual(['so-y-te', 'ubnd-xa-ia-grai', 'ubnd-phuong-pleiku']);
+    expect(p.summary.unitIds).toEqual(['H21.16', 'so-y-te', 'ubnd-xa-ia-grai', 'ubnd-phuong-pleiku']);
+  });
+});
