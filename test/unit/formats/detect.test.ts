@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { zipSync as zip } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { canonicalTableFor, detectKind, readFile } from '../../../src/datasets/formats/detect';
 import { gridFromCsv } from '../../../src/datasets/formats/grid';
@@ -62,5 +64,32 @@ describe('CSV splitting', () => {
     const r = gridFromCsv('a,b,c,d\n1,2,3,4\n5;6;7;8\n9,10,11,12\n', 'mixed.csv');
     expect(r.issues.map((i) => i.code)).toEqual(['mixed_separators']);
     expect(r.issues[0]).toMatchObject({ row: 3 });
+  });
+});
+
+
+describe('readFile never throws (property)', () => {
+  it('on random bytes, random text and random zips', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (b) => {
+        const p = readFile(b, 'x.bin');
+        expect(typeof p.kind).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('Tổng số', '(3)', '4.200', 'Từ ngày 01/01/2026 đến ngày 31/01/2026', 'I', 'Tổng cộng', '-')), { maxLength: 14 }), { maxLength: 12 }), fc.constantFrom(',', ';', '\t'), (rows, sep) => {
+        const p = readFile(new TextEncoder().encode(rows.map((r) => r.join(sep)).join('\n')), 'x.csv');
+        for (const a of p.accounts) expect(a.read).toBe(a.loaded + a.reported + (a.subtotal ?? 0));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'), fc.string()), (files) => {
+        const z = zip(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(v)])));
+        expect(typeof readFile(z, 'r.xlsx').kind).toBe('string');
+      }),
+      { numRuns: 200 },
+    );
   });
 });
