@@ -34,6 +34,9 @@ export interface CountQuery {
   fields?: string[];
   /** re-add counts of predecessor units to their successors through unit_lineage */
   lineage?: boolean;
+  /** channels of receipt (1 in person, 2 online, 3 postal): only for dossier-level data, whose
+   *  per-channel pre-aggregate (dossier_counts_by_channel) is read instead of dossier_counts */
+  channels?: number[];
   metrics?: string[];
 }
 
@@ -70,6 +73,8 @@ export function buildCountSql(q: CountQuery): { sql: string; params: Param[] } {
   if (q.unitIds?.length) { where.push(`${unitExpr} IN (${placeholders(q.unitIds.length)})`); params.push(...q.unitIds); }
   if (q.levels?.length) { where.push(`u.level IN (${placeholders(q.levels.length)})`); params.push(...q.levels); }
   if (q.fields?.length) { where.push(`coalesce(c.field, '') IN (${placeholders(q.fields.length)})`); params.push(...q.fields); }
+  const byChannel = Boolean(q.channels?.length);
+  if (byChannel) { where.push(`c.channel IN (${placeholders(q.channels!.length)})`); params.push(...q.channels!); }
   const bucketExpr = q.bucket ? BUCKET_SQL[q.bucket].replaceAll('period_start', 'c.period_start') : "'all'";
   // Lineage: identity for every unit, plus closure of unit_lineage (A→B→C) with multiplied shares.
   const lineageCte = q.lineage
@@ -87,7 +92,8 @@ export function buildCountSql(q: CountQuery): { sql: string; params: Param[] } {
       ),`
     : '';
   const join = q.lineage ? 'JOIN unit_map m ON m.src_unit = c.unit_id JOIN units u ON u.unit_id = m.dst_unit' : 'JOIN units u ON u.unit_id = c.unit_id';
-  const series = `${unitExpr}, coalesce(c.field, ''), ${bucketExpr}`;
+  // per-channel rows are separate series: each carries its own stocks
+  const series = `${unitExpr}, coalesce(c.field, ''), ${byChannel ? 'c.channel, ' : ''}${bucketExpr}`;
   const groupCols: string[] = [];
   if (q.groupBy.includes('unit')) groupCols.push('unit_id');
   if (q.groupBy.includes('parent')) groupCols.push('parent_id');
@@ -112,7 +118,7 @@ export function buildCountSql(q: CountQuery): { sql: string; params: Param[] } {
         ${AGG_COLUMNS.map((col) => `c."${col}" * ${share} AS "${col}"`).join(', ')},
         row_number() OVER (PARTITION BY ${series} ORDER BY c.period_end DESC) = 1 AS is_last,
         row_number() OVER (PARTITION BY ${series} ORDER BY c.period_start ASC) = 1 AS is_first
-      FROM dossier_counts c ${join}
+      FROM ${byChannel ? 'dossier_counts_by_channel' : 'dossier_counts'} c ${join}
       WHERE ${where.join(' AND ')}
     ),
     agg AS (

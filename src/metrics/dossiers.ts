@@ -1,0 +1,170 @@
+// Dossier rows (data contract §2.4) → Biểu 06 counts at DAY grain with the 766 rules (domain.md §1.2,
+// group 2), so that the ordinary count queries give the 766 figures for any period, ISO weeks included:
+// flows are summed over the days of a period, stocks are read at the edges of each series.
+//
+// Rules, all judged on calendar days of wall-clock time:
+// - a dossier is received on the day of received_at (status 1 "submitted, not yet received" is not);
+// - it is resolved on the day of finished_at; the effective end is finished_at − supplement_days
+//   (time the citizen spent supplementing is not the unit's); early if that day is before the due
+//   day, on time on the due day, overdue after it; more than one supplement request is overdue;
+// - a dossier is pending at the end of every day from its receipt up to the day before it finishes;
+//   judged at that day's end it is overdue once the day is past due + supplement days, from receipt
+//   if it had more than one supplement request, and never while it waits for the citizen's documents
+//   (status 5, one request) — the vendors' convention for Biểu 06a "trong hạn";
+// - carried_over of a day is the pending stock at the end of the day before.
+//
+// Every change of stock is an event with a row, and a row exists on every day a series holds pending
+// dossiers, so the first and last row of a series inside any window carry the window's edge stocks.
+import type { Db } from '../db/types';
+
+/** Day numbers (days since 1970-01-01) of wall-clock timestamps: integer arithmetic, no time zones. */
+const DAY = (col: string) => `CAST(floor(epoch_ms(${col}) / 86400000) AS INTEGER)`;
+
+/** The count columns of the derived tables, in the order of dossier_counts. */
+const FLOWS = [
+  'received_online', 'received_offline', 'received_postal', 'received_online_full',
+  'resolved_early', 'resolved_on_time', 'resolved_overdue',
+  'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied',
+] as const;
+
+export const BY_CHANNEL_TABLE = 'dossier_counts_by_channel';
+
+export interface DeriveResult {
+  /** dossier rows read from the table */
+  dossiers: number;
+  /** rows left out of the counts because they were never received (status 1), with the reason */
+  notReceived: number;
+  /** rows of dossier_counts written (unit, field, day) */
+  rows: number;
+  /** rows of the channel pre-aggregate written (unit, field, channel, day) */
+  channelRows: number;
+}
+
+/** Dossiers that enter the counts: received (status 1 is "submitted, not yet received"), with a due date. */
+const COUNTED = 'received_at IS NOT NULL AND due_at IS NOT NULL AND coalesce(status, 0) <> 1';
+
+/** One row per dossier with its days: receipt r, finish f, first overdue day o (null: never while pending). */
+function dossierDaysSql(): string {
+  return `SELECT unit_id, coalesce(field, '') AS field, coalesce(channel, 1) AS channel,
+      ${DAY('received_at')} AS r,
+      ${DAY('finished_at')} AS f,
+      apology_issued, digitized, result_electronic, rating, online_level,
+      CASE
+        WHEN finished_at IS NULL THEN NULL
+        WHEN coalesce(supplement_requests, 0) > 1 THEN 3
+        WHEN CAST(floor((epoch_ms(finished_at) - coalesce(supplement_days, 0) * 86400000) / 86400000) AS INTEGER) < ${DAY('due_at')} THEN 1
+        WHEN CAST(floor((epoch_ms(finished_at) - coalesce(supplement_days, 0) * 86400000) / 86400000) AS INTEGER) = ${DAY('due_at')} THEN 2
+        ELSE 3
+      END AS verdict,
+      CASE
+        WHEN coalesce(supplement_requests, 0) > 1 THEN ${DAY('received_at')}
+        WHEN finished_at IS NULL AND status = 5 THEN NULL
+        ELSE greatest(${DAY('received_at')}, ${DAY('due_at')} + CAST(floor(coalesce(supplement_days, 0)) AS INTEGER) + 1)
+      END AS o
+    FROM dossiers
+    WHERE ${COUNTED}`;
+}
+
+/** Events per (unit, field, channel, day): flows of the day and changes of the pending stocks. */
+function eventsSql(): string {
+  // each branch names some flows; the others are 0, and every branch lists them in FLOWS order
+  const flows = (named: Record<string, string>) =>
+    FLOWS.map((c) => (named[c] ? `(${named[c]})::INTEGER AS ${c}` : `0 AS ${c}`)).join(', ');
+  const receipt = flows({
+    received_online: 'channel = 2', received_offline: 'channel <> 2', received_postal: 'channel = 3',
+    received_online_full: "channel = 2 AND coalesce(online_level, '') = 'full'", digitized: 'coalesce(digitized, false)',
+    // an apology for a dossier still pending counts on the day it fell overdue (else on receipt)
+    apologies_issued: 'f IS NULL AND coalesce(apology_issued, false) AND o IS NULL',
+  });
+  const finish = flows({
+    resolved_early: 'verdict = 1', resolved_on_time: 'verdict = 2', resolved_overdue: 'verdict = 3',
+    apologies_issued: 'coalesce(apology_issued, false)', results_electronic: 'coalesce(result_electronic, false)',
+    ratings_total: 'rating IS NOT NULL', ratings_dissatisfied: "coalesce(rating, '') = 'dissatisfied'",
+  });
+  const fall = flows({ apologies_issued: 'f IS NULL AND coalesce(apology_issued, false)' });
+  return `SELECT unit_id, field, channel, r AS day, ${receipt}, 1 AS d_pending, 0 AS d_overdue FROM dd
+      UNION ALL
+      SELECT unit_id, field, channel, f AS day, ${finish}, -1 AS d_pending,
+        CASE WHEN o IS NOT NULL AND o < f THEN -1 ELSE 0 END AS d_overdue FROM dd WHERE f IS NOT NULL
+      UNION ALL
+      SELECT unit_id, field, channel, o AS day, ${fall}, 0 AS d_pending, 1 AS d_overdue
+      FROM dd WHERE o IS NOT NULL AND (f IS NULL OR o < f)`;
+}
+
+/**
+ * Build `dossier_counts` (unit, field, day) and `dossier_counts_by_channel` (unit, field, channel, day)
+ * from the `dossiers` table. Replaces dossier_counts: call it only when the package published none.
+ */
+export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
+  const sumFlows = FLOWS.map((c) => `sum(${c})::INTEGER AS ${c}`).join(', ');
+  // Series run from their first event to their last; days without events are filled in so that
+  // stocks are visible on every day they are held.
+  // The last day the data can judge: a dossier due later has not fallen overdue yet.
+  const [b] = await db.query<{ end_day: number | null }>(
+    `SELECT greatest(max(${DAY('received_at')}), coalesce(max(${DAY('finished_at')}), max(${DAY('received_at')}))) AS end_day FROM dossiers WHERE ${COUNTED}`);
+  const endDay = Number.isSafeInteger(b?.end_day) ? Number(b.end_day) : 0; // an integer we computed, safe in SQL text
+  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_days AS
+    SELECT * REPLACE (CASE WHEN o <= ${endDay} THEN o END AS o) FROM (${dossierDaysSql()})`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_events AS
+    WITH dd AS (SELECT * FROM __dossier_days), ev AS (${eventsSql()})
+    SELECT unit_id, field, channel, day, ${sumFlows}, sum(d_pending)::INTEGER AS d_pending, sum(d_overdue)::INTEGER AS d_overdue
+    FROM ev GROUP BY ALL`);
+  await db.exec('DROP TABLE __dossier_days');
+  const flowCols = FLOWS.map((c) => `coalesce(e.${c}, 0) AS ${c}`).join(', ');
+  await db.exec(`CREATE OR REPLACE TABLE ${BY_CHANNEL_TABLE} AS
+    WITH series AS (
+      SELECT unit_id, field, channel, min(day) AS first_day,
+        -- a series still holding dossiers at its last event holds them to the end of the data
+        CASE WHEN sum(d_pending) > 0 THEN (SELECT max(day) FROM __dossier_events) ELSE max(day) END AS last_day
+      FROM __dossier_events GROUP BY ALL
+    ),
+    grid AS (
+      SELECT s.unit_id, s.field, s.channel, g.day::INTEGER AS day
+      FROM series s, LATERAL (SELECT unnest(range(s.first_day, s.last_day + 1)) AS day) g
+    ),
+    filled AS (
+      SELECT g.unit_id, g.field, g.channel, g.day, ${flowCols},
+        coalesce(e.d_pending, 0) AS d_pending, coalesce(e.d_overdue, 0) AS d_overdue, e.day IS NOT NULL AS has_event
+      FROM grid g LEFT JOIN __dossier_events e
+        ON e.unit_id = g.unit_id AND e.field = g.field AND e.channel = g.channel AND e.day = g.day
+    ),
+    stocks AS (
+      SELECT *,
+        sum(d_pending) OVER w AS pending,
+        sum(d_overdue) OVER w AS overdue
+      FROM filled
+      WINDOW w AS (PARTITION BY unit_id, field, channel ORDER BY day ROWS UNBOUNDED PRECEDING)
+    )
+    SELECT DATE '1970-01-01' + day AS period_start, DATE '1970-01-01' + day AS period_end, unit_id, field, channel,
+      ${FLOWS.map((c) => c).join(', ')},
+      (pending - d_pending)::INTEGER AS carried_over,
+      (pending - overdue)::INTEGER AS pending_within,
+      overdue::INTEGER AS pending_overdue,
+      NULL::INTEGER AS complaints
+    FROM stocks
+    WHERE has_event OR pending <> 0 OR pending - d_pending <> 0
+    ORDER BY unit_id, field, channel, day`);
+  await db.exec('DROP TABLE IF EXISTS __dossier_events');
+  const sum = (c: string) => `sum(${c})::INTEGER AS ${c}`;
+  await db.exec(`CREATE OR REPLACE TABLE dossier_counts AS
+    SELECT period_start, period_end, unit_id, field,
+      ${['received_online', 'received_offline', 'received_postal', 'received_online_full', 'carried_over',
+        'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue',
+        'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied'].map(sum).join(', ')},
+      NULL::INTEGER AS complaints
+    FROM ${BY_CHANNEL_TABLE} GROUP BY period_start, period_end, unit_id, field
+    ORDER BY unit_id, field, period_start`);
+  const [n] = await db.query<{ dossiers: number; not_received: number; rows: number; channel_rows: number }>(
+    `SELECT (SELECT count(*) FROM dossiers) AS dossiers,
+      (SELECT count(*) FROM dossiers WHERE NOT (${COUNTED})) AS not_received,
+      (SELECT count(*) FROM dossier_counts) AS "rows",
+      (SELECT count(*) FROM ${BY_CHANNEL_TABLE}) AS channel_rows`);
+  return { dossiers: n.dossiers, notReceived: n.not_received, rows: n.rows, channelRows: n.channel_rows };
+}
+
+/** Whether the channel pre-aggregate exists (a dossier-level dataset is loaded). */
+export async function hasChannelCounts(db: Db): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${BY_CHANNEL_TABLE}'`);
+  return (r?.n ?? 0) > 0;
+}
