@@ -3,6 +3,7 @@
 // its file, row and column; a row with an error is counted as reported, never dropped silently.
 import { COUNT_COLUMNS, TABLES, type ColumnSpec } from './contract';
 import { MAX_COUNT, asText, isEmpty, readBoolean, readDate, readInteger, readNumber, readTimestamp } from './cells';
+import { LIMITS, pacer, type Pacer } from './limits';
 import { issue } from './messages';
 import type { CanonicalTable, Cell, Issue, RawTable, RowAccount, TableName } from './types';
 
@@ -70,15 +71,31 @@ function readCell(spec: ColumnSpec, v: Cell): { value: Cell; code?: string; para
   }
 }
 
-/** Check one raw table against its contract spec; returns the typed table of rows without errors. */
-export function validateTable(raw: RawTable & { allowEmpty?: string[] }, name: TableName): TableResult {
+/** One table's check, split so that the paced variant can give the event loop back between rows. */
+interface TableCheck {
+  /** set when the header (or the size) refuses the whole file */
+  done?: TableResult;
+  row(r: number): void;
+  finish(): TableResult;
+}
+
+function startTable(raw: RawTable & { allowEmpty?: string[] }, name: TableName): TableCheck {
   const spec = TABLES[name];
   const file = raw.file;
   const issues: Issue[] = [];
   const header = raw.header.map((h) => asText(h));
   const account: RowAccount = { file, table: name, read: raw.rows.length, loaded: 0, reported: 0 };
   const empty: CanonicalTable = { name, columns: {}, rowCount: 0, origins: [] };
+  const refuseAll = (): TableCheck => {
+    account.reported = raw.rows.length;
+    const done = { table: empty, issues, account };
+    return { done, row: () => {}, finish: () => done };
+  };
 
+  if (raw.rows.length > LIMITS.maxValidatedRows) {
+    issues.push(issue('too_many_rows', { file }, { count: raw.rows.length, limit: LIMITS.maxValidatedRows }));
+    return refuseAll();
+  }
   // Header: duplicates and missing required columns refuse the whole file; unknown columns are ignored.
   const seen = new Map<string, number>();
   header.forEach((h) => seen.set(h, (seen.get(h) ?? 0) + 1));
@@ -88,10 +105,7 @@ export function validateTable(raw: RawTable & { allowEmpty?: string[] }, name: T
   }
   const known = new Set([...spec.columns.map((c) => c.name), ...(name === 'dossier_counts' ? Object.keys(BIEU06_TOTALS) : [])]);
   for (const h of seen.keys()) if (!known.has(h)) issues.push(issue('unknown_column', { file, row: 1, column: h }, { column: h }));
-  if (issues.some((i) => i.severity === 'error')) {
-    account.reported = raw.rows.length;
-    return { table: empty, issues, account };
-  }
+  if (issues.some((i) => i.severity === 'error')) return refuseAll();
 
   const index = new Map(header.map((h, i) => [h, i] as const));
   const present = spec.columns.filter((c) => index.has(c.name));
@@ -100,45 +114,66 @@ export function validateTable(raw: RawTable & { allowEmpty?: string[] }, name: T
   const origins: CanonicalTable['origins'] = [];
   const keys = new Map<string, number>();
 
-  raw.rows.forEach((cells, r) => {
-    const row = raw.rowNumbers[r] ?? r + 2;
-    const rowIssues: Issue[] = [];
-    const values: Record<string, Cell> = {};
-    for (const c of present) {
-      const v = cells[index.get(c.name)!];
-      if (isEmpty(v)) {
-        if (c.required && !allowEmpty.has(c.name)) rowIssues.push(issue('required_empty', { file, row, column: c.name }));
-        values[c.name] = null;
-        continue;
+  return {
+    row(r: number) {
+      const cells = raw.rows[r];
+      const row = raw.rowNumbers[r] ?? r + 2;
+      const rowIssues: Issue[] = [];
+      const values: Record<string, Cell> = {};
+      for (const c of present) {
+        const v = cells[index.get(c.name)!];
+        if (isEmpty(v)) {
+          if (c.required && !allowEmpty.has(c.name)) rowIssues.push(issue('required_empty', { file, row, column: c.name }));
+          values[c.name] = null;
+          continue;
+        }
+        const read = readCell(c, v);
+        if (read.code) rowIssues.push(issue(read.code, { file, row, column: c.name }, read.params));
+        values[c.name] = read.value;
       }
-      const read = readCell(c, v);
-      if (read.code) rowIssues.push(issue(read.code, { file, row, column: c.name }, read.params));
-      values[c.name] = read.value;
-    }
-    for (const [a, b] of DATE_ORDER[name] ?? []) {
-      const [x, y] = [values[a], values[b]];
-      if (typeof x === 'string' && typeof y === 'string' && y < x) {
-        rowIssues.push(issue('period_reversed', { file, row, column: b }, { start: x, end: y }));
+      for (const [a, b] of DATE_ORDER[name] ?? []) {
+        const [x, y] = [values[a], values[b]];
+        if (typeof x === 'string' && typeof y === 'string' && y < x) {
+          rowIssues.push(issue('period_reversed', { file, row, column: b }, { start: x, end: y }));
+        }
       }
-    }
-    if (name === 'dossier_counts') rowIssues.push(...checkCountSums(cells, index, values, file, row));
-    if (rowIssues.every((i) => i.severity !== 'error')) {
-      const key = spec.key.map((k) => String(values[k] ?? '')).join(' | ');
-      const first = keys.get(key);
-      if (first != null) rowIssues.push(issue('duplicate_key', { file, row, column: spec.key.join('+') }, { key, first }));
-      else keys.set(key, row);
-    }
-    issues.push(...rowIssues);
-    if (rowIssues.some((i) => i.severity === 'error')) {
-      account.reported++;
-      return;
-    }
-    account.loaded++;
-    for (const c of spec.columns) columns[c.name].push(values[c.name] ?? null);
-    origins.push({ file, row });
-  });
+      if (name === 'dossier_counts') rowIssues.push(...checkCountSums(cells, index, values, file, row));
+      if (rowIssues.every((i) => i.severity !== 'error')) {
+        const key = spec.key.map((k) => String(values[k] ?? '')).join(' | ');
+        const first = keys.get(key);
+        if (first != null) rowIssues.push(issue('duplicate_key', { file, row, column: spec.key.join('+') }, { key, first }));
+        else keys.set(key, row);
+      }
+      for (const i of rowIssues) issues.push(i);
+      if (rowIssues.some((i) => i.severity === 'error')) {
+        account.reported++;
+        return;
+      }
+      account.loaded++;
+      for (const c of spec.columns) columns[c.name].push(values[c.name] ?? null);
+      origins.push({ file, row });
+    },
+    finish: () => ({ table: { name, columns, rowCount: origins.length, origins }, issues, account }),
+  };
+}
 
-  return { table: { name, columns, rowCount: origins.length, origins }, issues, account };
+/** Check one raw table against its contract spec; returns the typed table of rows without errors. */
+export function validateTable(raw: RawTable & { allowEmpty?: string[] }, name: TableName): TableResult {
+  const check = startTable(raw, name);
+  if (check.done) return check.done;
+  for (let r = 0; r < raw.rows.length; r++) check.row(r);
+  return check.finish();
+}
+
+/** The same check, giving the event loop back whenever a slice of time is used up (large files). */
+export async function validateTablePaced(raw: RawTable & { allowEmpty?: string[] }, name: TableName, pace: Pacer = pacer()): Promise<TableResult> {
+  const check = startTable(raw, name);
+  if (check.done) return check.done;
+  for (let r = 0; r < raw.rows.length; r++) {
+    check.row(r);
+    if ((r & 255) === 255 && pace.due()) await pace.yield();
+  }
+  return check.finish();
 }
 
 function checkCountSums(cells: Cell[], index: Map<string, number>, v: Record<string, Cell>, file: string, row: number): Issue[] {
