@@ -181,11 +181,19 @@ export function matchHeaderText(grid: Grid, limit = 60): Omit<HeaderMatch, 'numb
     if (!headerish || filled.length < 2) break;
     top = r;
   }
-  const width = Math.max(...texts.slice(top, best + 1).map((r) => r.length));
+  // a third header row below the column row ("Trong kỳ" over "Trực tuyến | Trực tiếp, dịch vụ bưu chính")
+  let bottom = best;
+  for (let r = best + 1; r <= Math.min(best + 2, texts.length - 1); r++) {
+    const cells = texts[r];
+    const numeric = cells.some((t) => /^\d[\d ]*$/.test(t));
+    if (numeric || subLabelScore(cells) < 1) break;
+    bottom = r;
+  }
+  const width = Math.max(...texts.slice(top, bottom + 1).map((r) => r.length));
   const labels: string[] = [];
   for (let j = 0; j < width; j++) {
     const parts: string[] = [];
-    for (let r = top; r <= best; r++) {
+    for (let r = top; r <= bottom; r++) {
       const t = texts[r][j] ?? '';
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
@@ -219,7 +227,7 @@ export function matchHeaderText(grid: Grid, limit = 60): Omit<HeaderMatch, 'numb
   });
   const found = BIEU06_COUNTS.filter((c) => columns[c] !== undefined).length;
   if (found < 6) return null;
-  return { columns, top, bottom: best, nameHeader };
+  return { columns, top, bottom, nameHeader };
 }
 
 /** The layout from the number row and/or the header text (number row wins; disagreements are kept to

@@ -248,3 +248,18 @@ describe('Biểu 06 — known units', () => {
     expect(p.summary.unitIds).toEqual(['H21.16', 'so-y-te', 'ubnd-xa-ia-grai', 'ubnd-phuong-pleiku']);
   });
 });
+
+describe('II.06a — three header rows and no number row', () => {
+  it('reads "Trực tuyến / Trực tiếp" under "Trong kỳ"', () => {
+    const text = new TextDecoder().decode(fixture('bieu06', 'ii06a-units.csv')).replace(/^\(1\),.*\r?\n/m, '');
+    const p = readFile(new TextEncoder().encode(text), 'ii06a-no-numbers.csv');
+    expect(p.summary).toMatchObject({ mode: 'units', numberRow: null, headerRow: 7 });
+    expect(p.issues).toEqual([]);
+    expect(records(p, 'dossier_counts').map((r) => [r.unit_id, r.received_online, r.received_offline, r.carried_over])).toEqual([
+      ['so-tu-phap', 3100, 900, 200],
+      ['so-y-te', 1200, 320, 0],
+      ['ubnd-xa-ia-grai', 1220, 290, 65],
+      ['ubnd-phuong-pleiku', 280, 100, 25],
+    ]);
+  });
+});
