@@ -1,0 +1,35 @@
+// The queries behind the scoreboard and the unit page, in one place: the current period (evaluate), the
+// 12-period series (sparklines and the previous period), the same period a year before, overdue
+// dossiers by unit and field, and the overall figures of the previous period.
+import type { Db } from '../db/types';
+import { evaluate } from './evaluate';
+import { lastPeriods, yearAgo, type Period } from './periods';
+import { queryCounts } from './queries';
+import { SCOREBOARD_METRICS, type ScoreboardInput } from './scoreboard';
+import { evaluateSeries } from './series';
+
+/** Periods in a sparkline and in the unit page's charts (the current one included). */
+export const SPARK_PERIODS = 12;
+
+export interface ScoreboardScope {
+  period: Period;
+  levels?: string[];
+  unitIds?: string[];
+  /** metrics of the series; default the scoreboard's columns (the unit page asks for all) */
+  seriesMetrics?: string[];
+}
+
+export async function queryScoreboard(db: Db, s: ScoreboardScope): Promise<ScoreboardInput> {
+  const { period, levels, unitIds } = s;
+  const periods = lastPeriods(period, SPARK_PERIODS);
+  const prev = periods[periods.length - 2];
+  const metrics = s.seriesMetrics ?? [...SCOREBOARD_METRICS];
+  const [current, series, before, fields, prevTotal] = await Promise.all([
+    evaluate(db, { from: period.from, to: period.to, levels, unitIds }),
+    evaluateSeries(db, { periods, levels, unitIds, metrics }),
+    evaluateSeries(db, { periods: [yearAgo(period)], levels, unitIds, metrics: [...SCOREBOARD_METRICS] }),
+    queryCounts(db, { from: period.from, to: period.to, levels, unitIds, groupBy: ['unit', 'field'], metrics: ['overdue_count'] }),
+    queryCounts(db, { from: prev.from, to: prev.to, levels, unitIds, groupBy: [], metrics: [...SCOREBOARD_METRICS] }),
+  ]);
+  return { current, series, yearAgo: before, fields, previousTotal: prevTotal[0]?.metrics ?? {} };
+}
