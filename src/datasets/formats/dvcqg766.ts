@@ -609,6 +609,9 @@ function finish(b: Builder, kind: string, shape: Dvcqg766Shape, period: Period |
   const file = b.file;
   const tables: ParsedFile['tables'] = {};
   const accounts: RowAccount[] = [];
+  // every parent named must be a unit of the same file (the validator checks units.parent_id)
+  if ([...b.units.values()].some((u) => u.row[3] === 'VN') && !b.units.has('VN')) b.unit('VN', 'Cả nước', null, null, 'nation', null, 0);
+  for (const u of b.units.values()) if (u.row[3] !== null && !b.units.has(u.row[3] as string)) u.row[3] = null;
   const unitList = [...b.units.values()];
   tables.units = { file, header: UNIT_HEADER, rows: unitList.map((u) => u.row), rowNumbers: unitList.map((u) => u.at) };
   accounts.push({ file, table: 'units', read: unitList.length + b.reported, loaded: unitList.length, reported: b.reported });

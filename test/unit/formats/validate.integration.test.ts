@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/datasets/formats/detect';
-import { validateTable } from '../../../src/datasets/validate';
-import type { TableName } from '../../../src/datasets/types';
+import { checkUnits, validateTable } from '../../../src/datasets/validate';
+import type { CanonicalTable, TableName } from '../../../src/datasets/types';
 import { repoRoot } from './helpers';
 
 function filesUnder(dir: string): string[] {
@@ -28,10 +28,14 @@ describe('readers → validator', () => {
   it.each(files.map((f) => [relative(repoRoot, f), f]))('%s', (_name, path) => {
     const p = readFile(new Uint8Array(readFileSync(path)), path);
     if (!bad.has(path.split('/').pop() as string)) expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const typed: Partial<Record<TableName, CanonicalTable>> = {};
     for (const [name, t] of Object.entries(p.tables)) {
       const r = validateTable(t!, name as TableName);
       expect(r.issues.filter((i) => i.severity === 'error'), `${name}`).toEqual([]);
       expect(r.account.loaded).toBe(t!.rows.length);
+      typed[name as TableName] = r.table;
     }
+    // every unit a file refers to (rows and parents) is a unit of the same file
+    expect(checkUnits(typed)).toEqual([]);
   });
 });
