@@ -602,7 +602,10 @@ export function parseDvcqg766(json: unknown, file: string, opts: Dvcqg766Options
       break;
     }
   }
-  return finish(b, kind, shape, period, asOf);
+  const out = finish(b, kind, shape, period, asOf);
+  // when the figures were taken, as precisely as the file says: orders two snapshots of one day
+  out.summary.takenAt = stamp ?? asOf;
+  return out;
 }
 
 function finish(b: Builder, kind: string, shape: Dvcqg766Shape, period: Period | null, asOf: string | null): ParsedFile {
