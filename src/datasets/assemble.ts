@@ -4,7 +4,7 @@
 // reader, the validator or a cross-table rule) is not loaded and is counted as reported, exactly once.
 import { TABLES } from './contract';
 import { pacer, type Pacer } from './limits';
-import { checkUnits, validateTable, validateTablePaced, type TableResult } from './validate';
+import { checkUnits, keyText, validateTable, validateTablePaced, type TableResult } from './validate';
 import type { CanonicalTable, DatasetMeta, Issue, LoadedDataset, RawTable, RowAccount, TableName } from './types';
 
 type RawInput = { table: TableName; raw: RawTable & { allowEmpty?: string[] } };
@@ -50,7 +50,7 @@ function finish(meta: DatasetMeta, results: { input: RawInput; result: TableResu
     const spec = TABLES[name];
     const seen = new Map<string, { file: string; row: number }>();
     for (let i = 0; i < t.rowCount; i++) {
-      const key = spec.key.map((k) => String(t.columns[k][i] ?? '')).join(' | ');
+      const key = spec.key.map((k) => String(t.columns[k][i] ?? '')).join('\u0000');
       const first = seen.get(key);
       if (first && first.file !== t.origins[i].file) issues.push(crossKeyIssue(t.origins[i], spec.key.join('+'), key, first));
       else if (!first) seen.set(key, t.origins[i]);
@@ -86,7 +86,8 @@ export async function assembleDatasetPaced(meta: DatasetMeta, raws: RawInput[], 
 }
 
 function crossKeyIssue(at: { file: string; row: number }, column: string, key: string, first: { file: string; row: number }): Issue {
-  const shown = key.length > 60 ? `${key.slice(0, 59)}…` : key;
+  const text = keyText(key);
+  const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
   return {
     severity: 'error',
     code: 'duplicate_key_across',

@@ -81,6 +81,12 @@ function detectDelimiter(text: string): string {
   return ',';
 }
 
+/** Papa Parse's error codes, said in both languages. */
+const PAPA_ERRORS: Record<string, [vi: string, en: string]> = {
+  MissingQuotes: ['một ô mở dấu ngoặc kép mà không đóng', 'a quoted cell is never closed'],
+  InvalidQuotes: ['dấu ngoặc kép sai chỗ trong một ô', 'a misplaced quote inside a cell'],
+};
+
 const blankRecord = (r: string[]) => r.every((c) => c.trim() === '');
 
 /** Parsed CSV records (one per spreadsheet row, blank ones included) → a raw table and issues.
@@ -107,7 +113,8 @@ function csvRecordsToRaw(records: string[][], parseErrors: { code: string; messa
     if (e.code === 'UndetectableDelimiter') continue;
     const row = e.row != null ? e.row + 1 : undefined;
     if (row != null) flagged.add(row);
-    issues.push(issue('truncated', { file, ...(row != null ? { row } : {}) }, { detail: e.message }));
+    const [vi, en] = PAPA_ERRORS[e.code] ?? [e.message, e.message];
+    issues.push(issue('truncated', { file, ...(row != null ? { row } : {}) }, { detail: vi, detail_en: en }));
   }
   const endsWithNewline = /[\r\n]\s*$/.test(text);
   rows.forEach((cells, k) => {
@@ -117,7 +124,7 @@ function csvRecordsToRaw(records: string[][], parseErrors: { code: string; messa
       if (cells.length > LIMITS.maxColumns) issues.push(issue('too_many_columns', { file, row }, { count: cells.length, limit: LIMITS.maxColumns }));
       else issues.push(issue('cell_count', { file, row }, { count: cells.length, columns: header.length }));
     } else if (k === rows.length - 1 && cells.length < header.length && !endsWithNewline && !flagged.has(row)) {
-      issues.push(issue('truncated', { file, row }, { detail: `${cells.length}/${header.length}` }));
+      issues.push(issue('truncated', { file, row }, { detail: `dòng cuối chỉ có ${cells.length} trên ${header.length} ô`, detail_en: `the last row has only ${cells.length} of ${header.length} cells` }));
     }
   });
   return { raw: { file, header, rows, rowNumbers }, issues };
@@ -167,8 +174,8 @@ export function readJsonText(text: string, file: string): ReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { raw: null, issues: [issue('truncated', { file }, { detail: (e as Error).message })] };
+  } catch {
+    return { raw: null, issues: [issue('truncated', { file }, { detail: 'JSON sai cú pháp hoặc bị cắt cụt', detail_en: 'a JSON syntax error, or the file is cut short' })] };
   }
   if (!Array.isArray(data)) {
     return { raw: null, issues: [issue('bad_json_shape', { file }, { detail: 'cần một mảng các bản ghi [{…}, …]', detail_en: 'expected an array of records [{…}, …]' })] };

@@ -13,13 +13,15 @@ const show = (v: unknown, max = 60) => {
 
 /** Numbers the vi-VN way in Vietnamese messages (4.200; 66,67) and the en way in English ones. */
 const vn = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : show(v));
+/** ISO dates and timestamps the vi-VN way in Vietnamese messages: 2026-10-19 → 19/10/2026. */
+const viDate = (v: unknown) => String(v).replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1');
 const en = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : show(v));
 
 export const MESSAGES: Record<string, { severity: Severity; text: Text }> = {
   empty_file: { severity: 'error', text: () => ['tệp rỗng, không có dòng dữ liệu nào', 'the file is empty: it has no data rows'] },
   not_text: { severity: 'error', text: () => ['không đọc được: đây không phải tệp văn bản, JSON, CSV, XLSX, Parquet hay Arrow', 'unreadable: not a text, JSON, CSV, XLSX, Parquet or Arrow file'] },
   encoding: { severity: 'warning', text: (p) => [`mã hóa ký tự: ${p.detail}`, `character encoding: ${p.detail_en ?? p.detail}`] },
-  truncated: { severity: 'error', text: (p) => [`tệp bị cắt cụt hoặc hỏng (${show(p.detail, 160)})`, `the file is truncated or corrupt (${show(p.detail, 160)})`] },
+  truncated: { severity: 'error', text: (p) => [`tệp bị cắt cụt hoặc hỏng (${show(p.detail, 160)})`, `the file is truncated or corrupt (${show(p.detail_en ?? p.detail, 160)})`] },
   file_too_large: { severity: 'error', text: (p) => [`tệp quá lớn (${vn(p.size)} MB; tối đa ${vn(p.limit)} MB), không đọc`, `file too large (${en(p.size)} MB; limit ${en(p.limit)} MB), not read`] },
   too_many_rows: { severity: 'error', text: (p) => [`quá nhiều dòng (${vn(p.count)}; tối đa ${vn(p.limit)} dòng cho bảng này)`, `too many rows (${en(p.count)}; limit ${en(p.limit)} for this table)`] },
   cell_count: { severity: 'error', text: (p) => [`dòng có ${vn(p.count)} ô nhưng tiêu đề chỉ có ${vn(p.columns)} cột; các ô thừa sẽ bị mất`, `the row has ${en(p.count)} cells but the header has only ${en(p.columns)} columns; the extra cells would be lost`] },
@@ -42,7 +44,7 @@ export const MESSAGES: Record<string, { severity: Severity; text: Text }> = {
   bad_timestamp: { severity: 'error', text: (p) => [`"${show(p.value)}" không phải thời điểm hợp lệ (ISO 8601)`, `"${show(p.value)}" is not a valid timestamp (ISO 8601)`] },
   bad_boolean: { severity: 'error', text: (p) => [`"${show(p.value)}" không phải giá trị đúng/sai`, `"${show(p.value)}" is not a true/false value`] },
   bad_enum: { severity: 'error', text: (p) => [`"${show(p.value)}" không thuộc các giá trị cho phép (${p.allowed})`, `"${show(p.value)}" is not one of the allowed values (${p.allowed})`] },
-  period_reversed: { severity: 'error', text: (p) => [`ngày kết thúc ${p.end} trước ngày bắt đầu ${p.start}`, `end date ${p.end} is before start date ${p.start}`] },
+  period_reversed: { severity: 'error', text: (p) => [`ngày kết thúc ${viDate(p.end)} trước ngày bắt đầu ${viDate(p.start)}`, `end date ${p.end} is before start date ${p.start}`] },
   duplicate_key: { severity: 'error', text: (p) => [`trùng khóa (${show(p.key)}) với dòng ${p.first}`, `duplicate key (${show(p.key)}), first seen on row ${p.first}`] },
   unknown_unit: { severity: 'error', text: (p) => [`mã đơn vị "${show(p.value)}" không có trong bảng units`, `unit id "${show(p.value)}" is not in the units table`] },
   sum_mismatch: { severity: 'error', text: (p) => [`tổng không khớp: ${p.what} (${vn(p.left)} ≠ ${vn(p.right)})`, `sum does not add up: ${p.what_en ?? p.what} (${en(p.left)} ≠ ${en(p.right)})`] },

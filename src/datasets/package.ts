@@ -40,8 +40,9 @@ function parseDescriptor(bytes: Uint8Array, file: string): { meta: DatasetMeta; 
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { meta: { name: '', title: '' }, resources: [], issues: [issue('bad_package', { file }, { detail: (e as Error).message })] };
+  } catch {
+    // (the parser's own words may quote the file: the message says what is wrong, in both languages)
+    return { meta: { name: '', title: '' }, resources: [], issues: [issue('bad_package', { file }, { detail: 'không phải JSON hợp lệ', detail_en: 'not valid JSON' })] };
   }
   if (!json || typeof json !== 'object' || !Array.isArray((json as { resources?: unknown }).resources)) {
     return { meta: { name: '', title: '' }, resources: [], issues: [issue('bad_package', { file }, { detail: 'thiếu danh sách "resources"', detail_en: 'no "resources" list' })] };
@@ -60,14 +61,14 @@ function parseDescriptor(bytes: Uint8Array, file: string): { meta: DatasetMeta; 
   (d.resources as unknown[]).forEach((r, i) => {
     const res = (r ?? {}) as Record<string, unknown>;
     const path = safeResourcePath(res.path);
-    const where = { file, row: i + 1, column: 'resources.path' };
+    const where = { file, column: `resources[${i}].path` };
     if (!path) {
       issues.push(issue('bad_path', where, { path: String(res.path) }));
       return;
     }
     const name = String(res.name ?? path.split('/').pop()!.replace(/\.[^.]+$/, ''));
     if (!TABLE_NAMES.includes(name as TableName)) {
-      issues.push(issue('unknown_table', { ...where, column: 'resources.name' }, { name }));
+      issues.push(issue('unknown_table', { file, column: `resources[${i}].name` }, { name }));
       return;
     }
     // The same file listed twice would count its rows twice.

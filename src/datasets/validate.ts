@@ -45,7 +45,7 @@ function readCell(spec: ColumnSpec, v: Cell): { value: Cell; code?: string; para
       const n = readInteger(v);
       if (n == null) return { value: null, code: 'not_integer', params: { value: String(v) } };
       if (n < 0 && !spec.signed) return { value: null, code: 'negative_count', params: { value: n } };
-      if (Math.abs(n) > MAX_COUNT) return { value: null, code: 'absurd_count', params: { value: n, limit: MAX_COUNT.toLocaleString('vi-VN') } };
+      if (Math.abs(n) > MAX_COUNT) return { value: null, code: 'absurd_count', params: { value: n, limit: MAX_COUNT } };
       return { value: n };
     }
     case 'number': {
@@ -69,6 +69,11 @@ function readCell(spec: ColumnSpec, v: Cell): { value: Cell; code?: string; para
       return b != null ? { value: b } : { value: null, code: 'bad_boolean', params: { value: String(v) } };
     }
   }
+}
+
+/** A key as a message shows it: its parts in order, an empty part as a dash. */
+export function keyText(key: string): string {
+  return key.split('\u0000').map((v) => (v === '' ? '—' : v)).join(', ');
 }
 
 /** One table's check, split so that the paced variant can give the event loop back between rows. */
@@ -139,9 +144,9 @@ function startTable(raw: RawTable & { allowEmpty?: string[] }, name: TableName):
       }
       if (name === 'dossier_counts') rowIssues.push(...checkCountSums(cells, index, values, file, row));
       if (rowIssues.every((i) => i.severity !== 'error')) {
-        const key = spec.key.map((k) => String(values[k] ?? '')).join(' | ');
+        const key = spec.key.map((k) => String(values[k] ?? '')).join('\u0000');
         const first = keys.get(key);
-        if (first != null) rowIssues.push(issue('duplicate_key', { file, row, column: spec.key.join('+') }, { key, first }));
+        if (first != null) rowIssues.push(issue('duplicate_key', { file, row, column: spec.key.join('+') }, { key: keyText(key), first }));
         else keys.set(key, row);
       }
       for (const i of rowIssues) issues.push(i);
