@@ -56,13 +56,17 @@ function readCounts(file) {
   }
 }
 
+// Plain logs when the output is a file or a CI pipe (tools read FORCE_COLOR=0 as "force colours").
+const childEnv = { ...process.env };
+if (!process.stdout.isTTY && childEnv.FORCE_COLOR === undefined) childEnv.NO_COLOR = '1';
+
 /** @param {Stage} stage @returns {Promise<number>} exit code */
 function runStage(stage) {
   return new Promise((resolve) => {
     const child = spawn(stage.cmd, stage.args, {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+      env: childEnv,
       detached: true, // own process group, so a timeout can end the browser and workers too
     });
     const killGroup = (sig) => {
