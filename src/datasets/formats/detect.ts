@@ -73,8 +73,9 @@ export interface ReadOptions {
 
 const BIEU06_TOTALS = ['received_total', 'resolved_total', 'pending_total'];
 
-/** The canonical table whose columns these are: every column known to the table and every required
- *  column present. Null when no table fits. */
+/** The canonical table whose columns these are: every required column present and most columns known
+ *  to the table (an extra column or two is left for the validator to name as unknown). Null when no
+ *  table fits. */
 export function canonicalTableFor(columns: string[]): TableName | null {
   const cols = columns.map((c) => c.trim());
   if (cols.length === 0) return null;
@@ -83,9 +84,9 @@ export function canonicalTableFor(columns: string[]): TableName | null {
   for (const spec of Object.values(TABLES)) {
     const names = new Set(spec.columns.map((c) => c.name));
     const extra = spec.name === 'dossier_counts' ? BIEU06_TOTALS : [];
-    if (!cols.every((c) => names.has(c) || extra.includes(c))) continue;
     if (!spec.columns.every((c) => !c.required || cols.includes(c.name))) continue;
-    const hits = cols.filter((c) => names.has(c)).length;
+    const hits = cols.filter((c) => names.has(c) || extra.includes(c)).length;
+    if (hits < cols.length * 0.8) continue;
     if (hits > bestHits) {
       best = spec.name;
       bestHits = hits;

@@ -93,3 +93,11 @@ describe('readFile never throws (property)', () => {
     );
   });
 });
+
+describe('canonicalTableFor', () => {
+  it('allows a stray extra column (the validator names it) but not a foreign table', () => {
+    expect(canonicalTableFor(['unit_id', 'name', 'level', 'parent_id', 'ghi_chu'])).toBe('units');
+    expect(canonicalTableFor(['unit_id', 'name', 'level', 'a', 'b', 'c'])).toBeNull();
+    expect(canonicalTableFor(['index', 'component', 'period_type', 'period', 'unit_id', 'score'])).toBe('index_scores');
+  });
+});
