@@ -52,13 +52,18 @@ export interface IndexMetric {
 export type MetricDef = CountMetric | IndexMetric;
 
 // Named SQL pieces over the aggregated columns, so each formula reads like the contract.
-const RESOLVED = '(resolved_early + resolved_on_time + resolved_overdue)';
-const PENDING = '(pending_within + pending_overdue)';
+// resolved_early and pending_within may be empty only where a source publishes the on-time total
+// without splitting it (the 766 portal's totalOnTime, kept in resolved_on_time): there they count as
+// part of resolved_on_time, and metrics that need the split (early_rate) stay null.
+const EARLY = 'coalesce(resolved_early, 0)';
+const WITHIN = 'coalesce(pending_within, 0)';
+const RESOLVED = `(${EARLY} + resolved_on_time + resolved_overdue)`;
+const PENDING = `(${WITHIN} + pending_overdue)`;
 const HANDLED = `(${RESOLVED} + ${PENDING})`;
 const OVERDUE = '(resolved_overdue + pending_overdue)';
 const NEW_RECEIVED = '(received_online + received_offline)';
 const RECEIVED = '(received_online + received_offline + carried_over)';
-const TIMELINESS = ['resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue'];
+const TIMELINESS = ['resolved_on_time', 'resolved_overdue', 'pending_overdue'];
 const INTAKE = ['received_online', 'received_offline'];
 
 const counts = (m: Omit<CountMetric, 'kind'>): CountMetric => ({ kind: 'counts', ...m });
@@ -73,7 +78,7 @@ export const COUNT_METRICS: CountMetric[] = [
       en: '(resolved early + on time + pending within the time limit) ÷ (resolved + pending): the 766 "progress" indicator 2.1',
     },
     unit: 'percent', direction: 'higher',
-    numerator: '(resolved_early + resolved_on_time + pending_within)', denominator: HANDLED,
+    numerator: `(${EARLY} + resolved_on_time + ${WITHIN})`, denominator: HANDLED,
     requires: TIMELINESS, decimals: 2, certainty: 'verified', basis: 'QĐ 766/QĐ-TTg, chỉ số 2.1',
   }),
   counts({
@@ -92,7 +97,7 @@ export const COUNT_METRICS: CountMetric[] = [
     formula: { vi: 'đã giải quyết quá hạn ÷ đã giải quyết', en: 'resolved late ÷ resolved' },
     unit: 'percent', direction: 'lower',
     numerator: 'resolved_overdue', denominator: RESOLVED,
-    requires: ['resolved_early', 'resolved_on_time', 'resolved_overdue'], decimals: 2, certainty: 'verified', basis: 'Biểu 06/VPCP/KSTT, cột (10) ÷ (7)',
+    requires: ['resolved_on_time', 'resolved_overdue'], decimals: 2, certainty: 'verified', basis: 'Biểu 06/VPCP/KSTT, cột (10) ÷ (7)',
   }),
   counts({
     id: 'early_rate',
