@@ -39,8 +39,9 @@
 //      within the limit), resolved_overdue = totalOverdue (resolved and pending overdue together),
 //      pending_overdue = totalReceived − totalOnTime − totalOverdue when positive (received but neither
 //      on time nor overdue: only the denominator may hold them, else the published ratio is lost; a
-//      warning names them), resolved_early = pending_within = 0 (their dossiers are inside
-//      resolved_on_time: early_rate from these rows means nothing, and the summary says so).
+//      warning names them), resolved_early = pending_within = empty (null, listed in allowEmpty: their
+//      dossiers are inside resolved_on_time; the registry counts an empty one as 0 in on_time_rate and
+//      overdue_rate, and early_rate stays null instead of a made-up 0 %).
 //    The split of received dossiers (online / offline) and carried_over are not published: null, and
 //    listed in allowEmpty (never zeros).
 //  - Snapshots stack: each file gives its own rows. Two snapshots of the same year give dossier_counts
@@ -393,7 +394,7 @@ function tdgqCounts(ctx: Ctx, unit: string, name: string, o: Obj, at: number, pa
     );
     rest = 0;
   }
-  b.counts.push([period.start, period.end, unit, '', null, null, null, 0, onTime, overdue, 0, rest]);
+  b.counts.push([period.start, period.end, unit, '', null, null, null, null, onTime, overdue, null, rest]);
   b.countRows.push(at);
 }
 
@@ -623,7 +624,7 @@ function finish(b: Builder, kind: string, shape: Dvcqg766Shape, period: Period |
     accounts.push({ file, table: 'index_scores', read: b.scores.length, loaded: b.scores.length, reported: 0 });
   }
   if (b.counts.length > 0) {
-    const t: RawTable & { allowEmpty?: string[] } = { file, header: COUNT_HEADER, rows: b.counts, rowNumbers: b.countRows, allowEmpty: ['received_online', 'received_offline', 'carried_over'] };
+    const t: RawTable & { allowEmpty?: string[] } = { file, header: COUNT_HEADER, rows: b.counts, rowNumbers: b.countRows, allowEmpty: ['received_online', 'received_offline', 'carried_over', 'resolved_early', 'pending_within'] };
     tables.dossier_counts = t;
     accounts.push({ file, table: 'dossier_counts', read: b.counts.length, loaded: b.counts.length, reported: 0 });
   }
@@ -647,7 +648,7 @@ function finish(b: Builder, kind: string, shape: Dvcqg766Shape, period: Period |
       ...(b.counts.length > 0
         ? {
             cumulative: true,
-            bucketNote: 'resolved_on_time holds every on-time dossier (early, on time, pending within the limit); resolved_overdue every overdue one; resolved_early and pending_within are 0 by convention; received split and carried_over are not published (null).',
+            bucketNote: 'resolved_on_time holds every on-time dossier (early, on time, pending within the limit); resolved_overdue every overdue one; resolved_early and pending_within are not published (null: early_rate stays empty); received split and carried_over are not published (null).',
           }
         : {}),
     },

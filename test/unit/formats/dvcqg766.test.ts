@@ -42,7 +42,7 @@ describe('766 JSON: small hand-made shapes', () => {
     const [row] = records(p, 'dossier_counts');
     expect(row).toMatchObject({ period_start: '2026-01-01', period_end: '2026-10-10', unit_id: 'H99.01', field: '', received_online: null, received_offline: null, carried_over: null, resolved_on_time: 7, resolved_overdue: 2, pending_overdue: 1 });
     expect(onTimeRate(row)).toBe(70);
-    expect(p.tables.dossier_counts?.allowEmpty).toEqual(['received_online', 'received_offline', 'carried_over']);
+    expect(p.tables.dossier_counts?.allowEmpty).toEqual(['received_online', 'received_offline', 'carried_over', 'resolved_early', 'pending_within']);
     expect(p.issues.map((i) => i.code)).toEqual(['tdgq_remainder']);
     expect(p.issues[0].message).toContain('1 hồ sơ');
   });
@@ -93,7 +93,7 @@ describe.skipIf(!haveReal)('766 JSON: real portal files', () => {
     }
     // hand-checked: Sở VHTTDL 653 on time of 654 received → 99,85
     const vh = counts.find((r) => r.unit_id === 'H21.17') as Record<string, unknown>;
-    expect([vh.resolved_on_time, vh.resolved_overdue, vh.resolved_early, vh.pending_within, vh.pending_overdue]).toEqual([653, 1, 0, 0, 0]);
+    expect([vh.resolved_on_time, vh.resolved_overdue, vh.resolved_early, vh.pending_within, vh.pending_overdue]).toEqual([653, 1, null, null, 0]);
     expect(Math.round(onTimeRate(vh) * 100) / 100).toBe(99.85);
     // components: groups, metrics with numerator/denominator, quality flags; CLGQ is ONLINE
     const vhRows = scores.filter((s) => s.unit_id === 'H21.17');
