@@ -1,24 +1,79 @@
-// Large tables (dossier rows) go straight into DuckDB: Arrow IPC as is, Parquet decoded to Arrow,
-// CSV through DuckDB's own reader. They are checked in SQL afterwards, not row by row in JS.
-import { TABLES, createTableSql } from '../datasets/contract';
+// Large tables (dossier rows) go straight into DuckDB: Parquet decoded to Arrow IPC one row group at a
+// time (off the main thread in the browser) and appended as it arrives, Arrow IPC as is, CSV through
+// DuckDB's own reader. No row passes through JS objects; rows are checked in SQL afterwards.
+import { TABLES, createTableSql, type ColumnType } from '../datasets/contract';
 import type { LoadedDataset } from '../datasets/types';
+import type { ParquetDecoder } from './parquetProtocol';
 import type { Db } from './types';
 
-export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>): Promise<void> {
+export interface BulkOptions {
+  /** Parquet → Arrow IPC chunks (a worker in the browser, parquet-wasm's Node build in Node) */
+  parquet?: ParquetDecoder;
+}
+
+/** Arrow-derived column types DuckDB may give a contract column without a cast. */
+const COMPATIBLE: Record<ColumnType, RegExp> = {
+  string: /^VARCHAR$/,
+  integer: /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/,
+  number: /^(FLOAT|DOUBLE|TINYINT|SMALLINT|INTEGER|BIGINT)$/,
+  date: /^DATE$/,
+  timestamp: /^TIMESTAMP(_MS|_S|_NS)?$/,
+  boolean: /^BOOLEAN$/,
+};
+
+async function columnsOf(db: Db, table: string): Promise<{ name: string; type: string }[]> {
+  return db.query<{ name: string; type: string }>(
+    'SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index', [table]);
+}
+
+/** The staged table already has the contract's columns, in order, with compatible types. */
+function matchesContract(table: keyof typeof TABLES, cols: { name: string; type: string }[]): boolean {
+  const spec = TABLES[table].columns;
+  return cols.length === spec.length && spec.every((c, i) => cols[i].name === c.name && COMPATIBLE[c.type].test(cols[i].type));
+}
+
+export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>, opts: BulkOptions = {}): Promise<void> {
   for (const b of bulk) {
     const spec = TABLES[b.table];
-    await db.exec(createTableSql(spec));
-    if (b.format === 'arrow') {
-      await db.insertArrowIpc(`__bulk_${b.table}`, b.bytes, true);
+    const stage = `__bulk_${b.table}`;
+    await db.exec(`DROP TABLE IF EXISTS "${stage}"`);
+    if (b.format === 'parquet') {
+      if (!opts.parquet) throw new Error(`${b.file}: no Parquet decoder here`);
+      let first = true;
+      for await (const ipc of opts.parquet(b.bytes)) {
+        await db.insertArrowIpc(stage, ipc, first);
+        first = false;
+      }
+      if (first) throw new Error(`${b.file}: tệp Parquet không có nhóm hàng nào / the Parquet file has no row groups`);
+    } else if (b.format === 'arrow') {
+      await db.insertArrowIpc(stage, b.bytes, true);
     } else if (b.format === 'csv') {
-      await db.registerFile(`__bulk_${b.table}.csv`, b.bytes);
-      await db.exec(`CREATE OR REPLACE TABLE "__bulk_${b.table}" AS SELECT * FROM read_csv('__bulk_${b.table}.csv', header = true, auto_detect = true)`);
-      await db.dropFile(`__bulk_${b.table}.csv`);
+      await db.registerFile(`${stage}.csv`, b.bytes);
+      const columns = spec.columns.map((c) => `'${c.name}': '${c.type === 'integer' ? 'BIGINT' : c.type === 'number' ? 'DOUBLE' : c.type === 'timestamp' ? 'TIMESTAMP' : c.type === 'date' ? 'DATE' : c.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR'}'`);
+      try {
+        await db.exec(`CREATE TABLE "${stage}" AS SELECT * FROM read_csv('${stage}.csv', header = true, auto_detect = true, types = {${columns.join(', ')}})`);
+      } finally {
+        await db.dropFile(`${stage}.csv`);
+      }
     } else {
       throw new Error(`${b.file}: ${b.format} dossier files are not supported yet`);
     }
-    const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
-    await db.exec(`INSERT INTO "${b.table}" BY NAME SELECT ${cols} FROM "__bulk_${b.table}"`);
-    await db.exec(`DROP TABLE "__bulk_${b.table}"`);
+    const cols = await columnsOf(db, stage);
+    if (matchesContract(b.table, cols)) {
+      // The file follows the contract: keep DuckDB's copy as it is (no second copy of millions of rows).
+      await db.exec(`DROP TABLE IF EXISTS "${b.table}"`);
+      await db.exec(`ALTER TABLE "${stage}" RENAME TO "${b.table}"`);
+      continue;
+    }
+    const have = new Set(cols.map((c) => c.name));
+    const missing = spec.columns.filter((c) => c.required && !have.has(c.name)).map((c) => c.name);
+    if (missing.length) {
+      await db.exec(`DROP TABLE "${stage}"`);
+      throw new Error(`${b.file}: thiếu cột bắt buộc ${missing.join(', ')} / missing required columns ${missing.join(', ')}`);
+    }
+    await db.exec(createTableSql(spec));
+    const present = spec.columns.filter((c) => have.has(c.name)).map((c) => `"${c.name}"`).join(', ');
+    await db.exec(`INSERT INTO "${b.table}" (${present}) SELECT ${present} FROM "${stage}"`);
+    await db.exec(`DROP TABLE "${stage}"`);
   }
 }

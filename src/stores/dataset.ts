@@ -1,16 +1,17 @@
 // The working dataset: which package is open, its validation result, and the database it lives in.
 // A refused package never touches the database: what was on screen stays.
+//
+// Fast at every size: the loader, DuckDB and the dossier decoder are imported on demand (the first
+// bundle stays small), and when the page opens the package its build-time snapshot was made from, the
+// snapshot's figures are served at once while DuckDB starts and loads in the background (stores/snapshot.ts).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Db } from '../db/types';
-import { startBrowserDb } from '../db/browser';
-import { loadIntoDb } from '../db/tables';
-import { httpSource } from '../datasets/httpSource';
-import { LIMITS } from '../datasets/limits';
-import { loadPackage } from '../datasets/package';
 import { hasErrors, type DatasetMeta, type Issue, type LoadedDataset, type RowAccount } from '../datasets/types';
-import { dataSpan, loadUnits, type UnitInfo } from '../metrics/evaluate';
-import { loadBulk } from '../db/bulk';
+import type { UnitInfo } from '../metrics/evaluate';
+import type { Source } from '../datasets/package';
+import { LIMITS } from '../datasets/limits';
+import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
 
 export const DEFAULT_PACKAGE = 'data/sample/datapackage.json';
 
@@ -18,6 +19,17 @@ export interface Refusal {
   origin: string;
   issues: Issue[];
   accounts: RowAccount[];
+}
+
+/** A Source that starts the Parquet worker as soon as a Parquet file is asked for, before its bytes arrive. */
+function warming(source: Source): Source {
+  return {
+    origin: source.origin,
+    read(path: string) {
+      if (/\.parquet$/i.test(path)) void import('../db/parquetBrowser').then((m) => m.warmParquetWorker());
+      return source.read(path);
+    },
+  };
 }
 
 export const useDatasetStore = defineStore('dataset', () => {
@@ -30,20 +42,54 @@ export const useDatasetStore = defineStore('dataset', () => {
   const refusal = shallowRef<Refusal | null>(null);
   const units = shallowRef<UnitInfo[]>([]);
   const span = shallowRef<{ from: string; to: string } | null>(null);
-  /** bumps on every successful load: results recompute on it */
+  /** bumps on every successful load (and once when the snapshot is served): results recompute on it */
   const version = ref(0);
   /** daily or weekly rows (or dossier rows) exist: ISO weeks make sense */
   const hasDays = ref(false);
+  /** dossier-level data: counts exist per channel of receipt */
+  const hasChannels = ref(false);
+  /** the figures on screen come from the build-time snapshot; DuckDB takes over when ready */
+  const fromSnapshot = ref(false);
   let dbPromise: Promise<Db> | null = null;
+  let proxy: Db | null = null;
+  let settleFirstLoad: () => void = () => {};
+  const firstLoad = new Promise<void>((resolve) => { settleFirstLoad = resolve; });
 
-  function db(): Promise<Db> {
+  if (typeof document !== 'undefined') watchFirstDataPaint();
+
+  /** The real DuckDB (started once, in the background). */
+  function realDb(): Promise<Db> {
     if (!dbPromise) {
-      dbPromise = startBrowserDb().then(
+      dbPromise = import('../db/browser').then((m) => m.startBrowserDb()).then(
         (d) => { dbState.value = 'ready'; return d; },
         (e) => { dbState.value = 'failed'; dbError.value = String((e as Error).message ?? e); dbPromise = null; throw e; },
       );
     }
     return dbPromise;
+  }
+
+  /** The database views query: the snapshot's stand-in until the first dataset is loaded, then DuckDB. */
+  function db(): Promise<Db> {
+    return proxy && fromSnapshot.value ? Promise.resolve(proxy) : realDb();
+  }
+
+  /** Serve the build-time snapshot when the page opens the very package it was made from. */
+  function serveSnapshot(url: string): boolean {
+    const snap = readSnapshot();
+    if (!snap || version.value !== 0 || url !== snap.package) return false;
+    proxy = snapshotDb(snap, realDb, firstLoad);
+    const origin = typeof location !== 'undefined' ? new URL(snap.package, location.href).href : snap.package;
+    meta.value = { ...snap.meta, origin };
+    warnings.value = snap.warnings;
+    accounts.value = snap.accounts;
+    units.value = snap.units;
+    span.value = snap.span;
+    hasDays.value = snap.hasDays;
+    hasChannels.value = snap.hasChannels;
+    fromSnapshot.value = true;
+    setServing(true);
+    version.value++;
+    return true;
   }
 
   /** Put a validated dataset in the database, unless it has errors (then keep what we have). */
@@ -52,30 +98,31 @@ export const useDatasetStore = defineStore('dataset', () => {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
-    const d = await db();
-    await loadIntoDb(d, ds);
-    if (ds.bulk?.length) await loadBulk(d, ds.bulk);
-    const [u, s, g] = await Promise.all([loadUnits(d), dataSpan(d), d.query<{ n: number }>(
-      `SELECT (SELECT count(*) FROM dossier_counts WHERE period_end - period_start < 7) + (SELECT count(*) FROM dossiers) AS n`)]);
-    hasDays.value = (g[0]?.n ?? 0) > 0;
+    const [d, prep, parquet] = await Promise.all([realDb(), import('../metrics/dossiers'), import('../db/parquetBrowser')]);
+    if (ds.bulk?.length) performance.mark('chiso:bulk-start');
+    const facts = await prep.prepareDataset(d, ds, { parquet: parquet.browserParquetDecoder });
     meta.value = ds.meta;
-    warnings.value = ds.issues.filter((i) => i.severity === 'warning');
+    warnings.value = [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes];
     accounts.value = ds.accounts;
     refusal.value = null;
-    units.value = u;
-    span.value = s;
+    units.value = facts.units;
+    span.value = facts.span;
+    hasDays.value = facts.hasDays;
+    hasChannels.value = facts.hasChannels;
+    fromSnapshot.value = false;
+    setServing(false);
     version.value++;
+    performance.mark('chiso:data-ready');
     return true;
   }
 
-  let openSeq = 0;
   async function open(url: string): Promise<boolean> {
-    const mine = ++openSeq;
     loading.value = true;
-    db().catch(() => {}); // start the database while files download and validate
+    serveSnapshot(url);
+    realDb().catch(() => {}); // start the database while files download and validate
     try {
-      const ds = await loadPackage(httpSource(url, LIMITS.maxBinaryBytes));
-      if (mine !== openSeq) return false; // a newer request has been made: the latest one wins
+      const [{ loadPackage }, { httpSource }] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource')]);
+      const ds = await loadPackage(warming(httpSource(url, LIMITS.maxBinaryBytes)));
       return await replaceWith(ds);
     } catch (e) {
       refusal.value = {
@@ -86,11 +133,12 @@ export const useDatasetStore = defineStore('dataset', () => {
       return false;
     } finally {
       loading.value = false;
+      settleFirstLoad();
     }
   }
 
   const ready = computed(() => version.value > 0);
   const isSample = computed(() => meta.value?.origin?.endsWith(DEFAULT_PACKAGE) ?? false);
 
-  return { hasDays, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith };
+  return { hasDays, hasChannels, fromSnapshot, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith };
 });
