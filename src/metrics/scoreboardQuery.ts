@@ -15,15 +15,15 @@ export interface ScoreboardScope {
   period: Period;
   levels?: string[];
   unitIds?: string[];
-  /** metrics of the series; default the scoreboard's columns (the unit page asks for all) */
-  seriesMetrics?: string[];
+  /** metrics of the series: the scoreboard's columns by default, 'all' for the unit page's charts */
+  seriesMetrics?: string[] | 'all';
 }
 
 export async function queryScoreboard(db: Db, s: ScoreboardScope): Promise<ScoreboardInput> {
   const { period, levels, unitIds } = s;
   const periods = lastPeriods(period, SPARK_PERIODS);
   const prev = periods[periods.length - 2];
-  const metrics = s.seriesMetrics ?? [...SCOREBOARD_METRICS];
+  const metrics = s.seriesMetrics === 'all' ? undefined : s.seriesMetrics ?? [...SCOREBOARD_METRICS];
   const [current, series, before, fields, prevTotal] = await Promise.all([
     evaluate(db, { from: period.from, to: period.to, levels, unitIds }),
     evaluateSeries(db, { periods, levels, unitIds, metrics }),

@@ -1,30 +1,18 @@
-// The scoreboard's figures: every unit of the chosen level for the chosen period, with the previous
-// period and the same period a year before for the deltas.
+// The scoreboard's figures: every unit of the chosen level for the chosen period, with the 12-period
+// series (sparklines, previous period), the same period a year before, overdue dossiers by field, and
+// the model the views, the written summary, meeting mode, the print pack and the CSV export all read.
 import { computed } from 'vue';
-import { evaluate, type Evaluation } from '../metrics/evaluate';
-import { previousPeriod, yearAgo } from '../metrics/periods';
+import { buildScoreboard, type ScoreboardInput, type ScoreboardModel } from '../metrics/scoreboard';
+import { queryScoreboard } from '../metrics/scoreboardQuery';
 import { useFiltersStore } from './filters';
 import { useDbQuery } from './query';
 
-export interface ScoreboardData {
-  current: Evaluation;
-  previous: Evaluation;
-  yearAgo: Evaluation;
-}
+export type ScoreboardData = ScoreboardInput;
 
 export function useScoreboard() {
   const filters = useFiltersStore();
   const key = computed(() => (filters.period ? `scoreboard:${filters.period.key}:${filters.level}` : null));
-  return useDbQuery<ScoreboardData>(() => key.value, async (db) => {
-    const p = filters.period!;
-    const levels = [filters.level];
-    const prev = previousPeriod(p);
-    const ago = yearAgo(p);
-    const [current, previous, before] = await Promise.all([
-      evaluate(db, { from: p.from, to: p.to, levels }),
-      evaluate(db, { from: prev.from, to: prev.to, levels }),
-      evaluate(db, { from: ago.from, to: ago.to, levels }),
-    ]);
-    return { current, previous, yearAgo: before };
-  });
+  const q = useDbQuery<ScoreboardData>(() => key.value, (db) => queryScoreboard(db, { period: filters.period!, levels: [filters.level] }));
+  const model = computed<ScoreboardModel | null>(() => (q.data.value ? buildScoreboard(q.data.value) : null));
+  return { ...q, model };
 }
