@@ -142,7 +142,8 @@ export function lastPeriods(p: Period, n: number): Period[] {
 
 /** The index_scores periods that describe this window (exact match first; ytd of the year as fallback). */
 export function indexPeriodsFor(p: Period): { period_type: string; period: string }[] {
-  const y = p.key.slice(0, 4);
+  // the year from the dates: a ytd key starts with "ytd:", not with the year
+  const y = p.from.slice(0, 4);
   switch (p.kind) {
     case 'month': return [{ period_type: 'month', period: p.key }];
     case 'quarter': return [{ period_type: 'quarter', period: p.key }];
