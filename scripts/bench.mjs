@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [--runs 5] [--dist dist] [--skip-build]
+// Builds the app (with its snapshot), generates deterministic dossier packages (1M rows, and 10M unless
+// --quick; cached in .cache/bench/), serves the build with scripts/serve.mjs, drives headless Chromium
+// and prints medians (p95 for interactions) over the runs, then one line `BENCH {…}` with the figures
+// that docs/performance.md reports. Times come from the app's performance marks, memory from /proc.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { dossierRun, firstVisit, UPDATES } from './bench/page.mjs';
+import { initialJsGzipKb } from './bench/initialJs.mjs';
+import { memoryPeak } from './bench/memory.mjs';
+import { median, percentile, round } from './bench/stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (n) => argv.includes(`--${n}`);
+const opt = (n, d) => { const i = argv.indexOf(`--${n}`); return i >= 0 && argv[i + 1] ? argv[i + 1] : d; };
+const quick = flag('quick');
+const runs = Math.max(1, Number(opt('runs', '5')));
+const dist = path.resolve(opt('dist', path.join(root, 'dist')));
+const log = (...a) => console.error(...a);
+
+function sh(cmd, args, env = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+/** A cached dossier package of `rows` rows (Parquet + units + datapackage.json). */
+function dossierPackage(label, rows) {
+  const dir = path.join(root, '.cache', 'bench', label);
+  if (!fs.existsSync(path.join(dir, 'datapackage.json')) || !fs.existsSync(path.join(dir, 'dossiers.parquet'))) {
+    log(`bench: generating ${label} (${rows} dossiers, once; cached in ${path.relative(root, dir)})`);
+    sh('npx', ['tsx', 'src/cli/generate-dossiers.ts', '--rows', String(rows), '--out', dir, '--format', 'parquet']);
+  }
+  const target = path.join(dist, 'bench-data', label);
+  fs.mkdirSync(target, { recursive: true });
+  for (const f of fs.readdirSync(dir)) {
+    const to = path.join(target, f);
+    fs.rmSync(to, { force: true });
+    try { fs.linkSync(path.join(dir, f), to); } catch { fs.copyFileSync(path.join(dir, f), to); }
+  }
+  return `/bench-data/${label}/datapackage.json`;
+}
+
+/** Ask once for every file of the build (not the bench data), so the server has compressed them. */
+async function warmServer(base) {
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'bench-data' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
+  for (const f of walk(dist)) {
+    const rel = path.relative(dist, f).split(path.sep).join('/');
+    for (const enc of ['br', 'gzip']) await fetch(`${base}/${rel}`, { headers: { 'accept-encoding': enc } }).then((r) => r.arrayBuffer()).catch(() => {});
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!flag('skip-build')) {
+    log('bench: building');
+    sh('node', ['scripts/ensure-sample.mjs']);
+    sh('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir']);
+    sh('npx', ['tsx', 'src/snapshot/build.ts', '--dist', dist]);
+  }
+  const sizes = [['rows_1m', 1_000_000, 8]];
+  if (!quick) sizes.push(['rows_10m', 10_000_000, 4]);
+  const packages = sizes.map(([label, rows]) => dossierPackage(label, rows));
+
+  const server = await serve({ root: dist, port: 0 });
+  const base = server.url.replace(/\/$/, '');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--js-flags=--expose-gc'] });
+  const errors = [];
+  const out = { runs, quick };
+  await warmServer(base);
+  await firstVisit(browser, base, []); // warm-up visit, not counted (the server compresses on first request)
+  try {
+    const js = initialJsGzipKb(dist);
+    out.initial_js_gzip_kb = js.kb;
+    const visits = [];
+    for (let i = 0; i < runs; i++) visits.push(await firstVisit(browser, base, errors));
+    const fdp = visits.map((v) => v.cold['chiso:first-data-paint']);
+    const ready = visits.map((v) => v.cold['chiso:db-ready']);
+    out.first_data_paint_ms = round(median(fdp));
+    out.db_ready_ms = round(median(ready));
+    out.repeat_first_data_paint_ms = round(median(visits.map((v) => v.warm['chiso:first-data-paint'])));
+    out.repeat_db_ready_ms = round(median(visits.map((v) => v.warm['chiso:db-ready'])));
+    log(`first visit: first data paint ${out.first_data_paint_ms} ms (runs ${fdp.map(round).join(', ')}), DuckDB ready ${out.db_ready_ms} ms; repeat visit ${out.repeat_first_data_paint_ms} / ${out.repeat_db_ready_ms} ms; initial JS ${js.kb} KB gzip`);
+
+    for (let s = 0; s < sizes.length; s++) {
+      const [label, , nUpdates] = sizes[s];
+      const loads = [];
+      const updates = [];
+      const ratios = [];
+      const floors = [];
+      let peak = 0;
+      for (let i = 0; i < runs; i++) {
+        const mem = memoryPeak();
+        const picked = UPDATES.slice((i * nUpdates) % UPDATES.length).concat(UPDATES).slice(0, nUpdates);
+        const r = await dossierRun(browser, base, packages[s], picked, errors);
+        peak = Math.max(peak, mem.stop());
+        loads.push(r.load);
+        for (const x of r.samples) { updates.push(x.update); floors.push(x.floor); ratios.push(x.update / Math.max(1, x.floor)); }
+        log(`${label} run ${i + 1}: load ${round(r.load)} ms (data ready ${round(r.ready)} ms after navigation); updates ${r.samples.map((x) => `${round(x.update)}/${round(x.floor)}`).join(' ')} (update/floor ms)`);
+      }
+      out[label] = {
+        load_ms: round(median(loads)),
+        update_p50_ms: round(median(updates)),
+        update_p95_ms: round(percentile(updates, 95)),
+        floor_ms: round(median(floors)),
+        floor_p95_ms: round(percentile(floors, 95)),
+        update_over_floor_p95: Math.round(percentile(ratios, 95) * 100) / 100,
+        memory_mb: round(peak),
+      };
+      log(`${label}: load ${out[label].load_ms} ms, update p50 ${out[label].update_p50_ms} / p95 ${out[label].update_p95_ms} ms, floor ${out[label].floor_ms} ms, memory ${out[label].memory_mb} MB`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (errors.length) log(`bench: page errors:\n${[...new Set(errors)].join('\n')}`);
+  out.total_s = Math.round((Date.now() - t0) / 1000);
+  console.log(`BENCH ${JSON.stringify(out)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
