@@ -1,15 +1,39 @@
-// Load a package folder, a datapackage.json or a single file into a Node DuckDB, through the same
+// Load a package folder, a datapackage.json, or single files as publishers export them (Biểu 06
+// CSV/XLSX, 766 JSON, index tables, canonical files) into a Node DuckDB, through the same readers,
 // loader and validator as the browser. Nothing is loaded when the source has errors.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Db } from '../db/types';
 import { loadIntoDb } from '../db/tables';
+import { importFiles, type ImportOptions } from '../datasets/files';
 import { loadPackage } from '../datasets/package';
 import { hasErrors, type LoadedDataset } from '../datasets/types';
 import { folderSource, resolveSource } from './nodeSource';
 
-export async function loadSource(db: Db, source: string): Promise<LoadedDataset> {
-  const where = await resolveSource(source);
-  if (where.kind !== 'package') throw new Error(`single files are not supported yet: ${where.file}`);
-  const ds = await loadPackage(folderSource(where.dir), where.descriptor);
-  if (!hasErrors(ds.issues)) await loadIntoDb(db, ds);
-  return ds;
+/** Single files → one dataset (the browser's import path, without the preview). */
+export async function loadFiles(db: Db, files: string[], opts: ImportOptions = {}): Promise<LoadedDataset> {
+  const inputs = await Promise.all(files.map(async (f) => ({ name: path.basename(f), bytes: new Uint8Array(await readFile(f)) })));
+  const { dataset } = await importFiles(inputs, opts);
+  dataset.meta.origin = files.map((f) => path.resolve(f)).join('|');
+  if (!hasErrors(dataset.issues)) await loadIntoDb(db, dataset);
+  return dataset;
+}
+
+export async function loadSource(db: Db, source: string | string[]): Promise<LoadedDataset> {
+  const sources = Array.isArray(source) ? source : [source];
+  if (sources.length === 1) {
+    const where = await resolveSource(sources[0]);
+    if (where.kind === 'package') {
+      const ds = await loadPackage(folderSource(where.dir), where.descriptor);
+      if (!hasErrors(ds.issues)) await loadIntoDb(db, ds);
+      return ds;
+    }
+  }
+  const files: string[] = [];
+  for (const s of sources) {
+    const where = await resolveSource(s);
+    if (where.kind === 'package') throw new Error(`a package cannot be combined with single files: ${s}`);
+    files.push(where.file);
+  }
+  return loadFiles(db, files);
 }

@@ -64,6 +64,9 @@ export interface RowAccount {
   reported: number;
   /** rows deliberately not loaded as data because they are subtotals (checked, not counted twice) */
   subtotal?: number;
+  /** rows set aside because another file of the same import gives the same figure (766 snapshots of one
+   *  day, the province overview in every file, an older cumulative snapshot): loaded once, not twice */
+  repeated?: number;
 }
 
 export interface DatasetMeta {

@@ -131,7 +131,8 @@ export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carri
   const canonical = canonicalFromGrid(grid, file, carried);
   if (canonical) return canonical;
   const saved = opts.mapping ?? opts.mappings?.[layoutSignature(grid)];
-  if (saved) return withIssues(applyBieu06Mapping(grid, file, { units: opts.units, ...saved }));
+  // the unit and period a person typed for this file win over those of a mapping saved for the layout
+  if (saved) return withIssues(applyBieu06Mapping(grid, file, { ...saved, units: opts.units ?? saved.units, unitName: opts.unitName ?? saved.unitName, period: opts.period ?? saved.period }));
   const b = bieu06Score(grid);
   const ix = indexTableScore(grid, file);
   if (b >= 3 && b >= ix) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period, units: opts.units }));
