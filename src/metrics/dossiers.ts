@@ -146,8 +146,7 @@ export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
       overdue::INTEGER AS pending_overdue,
       NULL::INTEGER AS complaints
     FROM stocks
-    WHERE has_event OR pending <> 0 OR pending - d_pending <> 0
-    ORDER BY unit_id, field, channel, day`);
+    WHERE has_event OR pending <> 0 OR pending - d_pending <> 0`);
   await db.exec('DROP TABLE IF EXISTS __dossier_events');
   const sum = (c: string) => `sum(${c})::INTEGER AS ${c}`;
   await db.exec(`CREATE OR REPLACE TABLE dossier_counts AS
@@ -156,8 +155,7 @@ export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
         'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue',
         'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied'].map(sum).join(', ')},
       NULL::INTEGER AS complaints
-    FROM ${BY_CHANNEL_TABLE} GROUP BY period_start, period_end, unit_id, field
-    ORDER BY unit_id, field, period_start`);
+    FROM ${BY_CHANNEL_TABLE} GROUP BY period_start, period_end, unit_id, field`);
   const [n] = await db.query<{ dossiers: number; not_received: number; rows: number; channel_rows: number }>(
     `SELECT (SELECT count(*) FROM dossiers) AS dossiers,
       (SELECT count(*) FROM dossiers WHERE NOT (${COUNTED})) AS not_received,
@@ -195,10 +193,12 @@ export async function prepareDataset(db: Db, ds: LoadedDataset, opts: BulkOption
   const notes: Issue[] = [];
   if (ds.bulk?.length) {
     await loadBulk(db, ds.bulk, opts);
+    performance.mark('chiso:bulk-loaded');
     const [c] = await db.query<{ counts: number; dossiers: number }>(
       'SELECT (SELECT count(*) FROM dossier_counts) AS counts, (SELECT count(*) FROM dossiers) AS dossiers');
     if (c.dossiers > 0 && c.counts === 0) {
       derived = await deriveDossierCounts(db);
+      performance.mark('chiso:derived');
       const file = ds.bulk.find((b) => b.table === 'dossiers')?.file ?? 'dossiers';
       if (derived.notReceived > 0) {
         notes.push({

@@ -6,7 +6,7 @@
 // snapshot's figures are served at once while DuckDB starts and loads in the background (stores/snapshot.ts).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { Db } from '../db/types';
+import type { Db, Param } from '../db/types';
 import { hasErrors, type DatasetMeta, type Issue, type LoadedDataset, type RowAccount } from '../datasets/types';
 import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
@@ -14,6 +14,17 @@ import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
 
 export const DEFAULT_PACKAGE = 'data/sample/datapackage.json';
+
+/** Set by the benchmark (scripts/bench/) before the page loads: it reads the queries a view runs and
+ *  replays them bare on the same database to measure the floor. Absent in normal use. */
+interface BenchHook { log?: { sql: string; params: Param[] }[]; bare?: Db }
+
+function benchWrap(d: Db): Db {
+  const hook = (globalThis as { __chisoBench?: BenchHook }).__chisoBench;
+  if (!hook) return d;
+  hook.bare = d;
+  return { ...d, query: (sql, params = []) => { hook.log?.push({ sql, params }); return d.query(sql, params); } };
+}
 
 export interface Refusal {
   origin: string;
@@ -61,7 +72,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   function realDb(): Promise<Db> {
     if (!dbPromise) {
       dbPromise = import('../db/browser').then((m) => m.startBrowserDb()).then(
-        (d) => { dbState.value = 'ready'; return d; },
+        (d) => { dbState.value = 'ready'; return benchWrap(d); },
         (e) => { dbState.value = 'failed'; dbError.value = String((e as Error).message ?? e); dbPromise = null; throw e; },
       );
     }
