@@ -18,7 +18,7 @@ function run(label, cmd, args) {
 }
 
 run('ensure sample data', process.execPath, [path.join(repoRoot, 'scripts', 'ensure-sample.mjs')]);
-run('vite build', bin('vite'), ['build']);
+run('build', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build']);
 
 const port = process.env.PORT ? Number(process.env.PORT) : 4173;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

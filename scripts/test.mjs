@@ -28,7 +28,8 @@ const stages = [
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(outDir, 'unit.json')}`],
     report: path.join(outDir, 'unit.json'),
   },
-  { name: 'build', cmd: bin('vite'), args: ['build'] },
+  // The site's real build (vite build + the first-paint snapshot), exactly as `npm start` serves it.
+  { name: 'build', cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build'] },
   {
     name: 'browser tests',
     cmd: bin('vitest'),
