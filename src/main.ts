@@ -11,3 +11,4 @@ app.use(createPinia());
 app.use(router);
 app.use(i18n);
 app.mount('#app');
+void import('./sw-register').then((m) => m.registerServiceWorker());
