@@ -314,3 +314,21 @@ export async function fieldsOverYears(
   cells.sort((a, b) => a.field.localeCompare(b.field, 'vi') || a.year - b.year);
   return { fields, cells };
 }
+
+// ── totals of a level ────────────────────────────────────────────────────────────────────────────────
+
+export interface LevelTotal {
+  window: YearWindow;
+  rows: number;
+  metrics: Record<string, { value: number | null; numerator: number | null; denominator: number | null }>;
+}
+
+/** Count metrics summed over every unit of a level, per window (each unit's own rows: no lineage needed). */
+export async function levelTotals(db: Db, q: { level: string; windows: YearWindow[]; metrics: string[] }): Promise<LevelTotal[]> {
+  const out: LevelTotal[] = [];
+  for (const w of q.windows) {
+    const [r] = await queryCounts(db, { from: w.from, to: w.to, groupBy: [], levels: [q.level], metrics: q.metrics });
+    out.push({ window: w, rows: r?.rows ?? 0, metrics: r?.metrics ?? {} });
+  }
+  return out;
+}

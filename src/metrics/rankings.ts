@@ -65,6 +65,7 @@ export async function rankingsOverYears(db: Db, q: { metricId: string; unitIds: 
   const byWindow = await indexByWindow(db, m, q.unitIds.length ? q.unitIds : undefined, q.windows);
   const rows: RankingRow[] = q.unitIds.map((u) => ({ unit_id: u, cells: [] }));
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  let previousRanked = false;
   for (const w of q.windows) {
     const found = (byWindow.get(w.year) ?? []).filter((r) => r.component === m.component && byUnit.has(r.unit_id));
     const cells = rankWindow(m, found, w.year);
@@ -74,10 +75,12 @@ export async function rankingsOverYears(db: Db, q: { metricId: string; unitIds: 
       if (prev) {
         c.previous_rank = prev.rank;
         c.change = prev.rank != null && c.rank != null ? prev.rank - c.rank : null;
-        c.entered = c.rank != null && prev.rank == null;
+        // "entered" only when the window before ranked others: the first ranked window enters nobody
+        c.entered = c.rank != null && prev.rank == null && previousRanked;
       }
       r.cells.push(c);
     }
+    previousRanked = cells.size > 0;
   }
   const last = (r: RankingRow) => r.cells[r.cells.length - 1]?.rank ?? Number.POSITIVE_INFINITY;
   rows.sort((a, b) => last(a) - last(b) || a.unit_id.localeCompare(b.unit_id));
