@@ -1,4 +1,4 @@
 // The written summaries: pure functions from the scoreboard model to sentences (vi, en).
 export { scoreboardSummary, type SummaryContext } from './scoreboard';
-export { unitSummary, gapPhrases, type UnitSummaryContext } from './unit';
+export { unitSummary, unitSummaryParts, gapPhrases, type UnitSummaryContext, type UnitSentenceKind } from './unit';
 export { gapWhat, metricName, targetText, valueText, fieldName } from './phrases';

@@ -111,7 +111,17 @@ function trendSentence(r: ScoreRow, c: UnitSummaryContext): string | null {
     : `Compared with ${c.previousLabel}, the on-time rate ${d > 0 ? 'rose' : 'fell'} by ${changeText('on_time_rate', d, lang)} (${span})`);
 }
 
+export type UnitSentenceKind = 'targets' | 'overdue' | 'apology' | 'gap' | 'trend';
+
+/** The sentences with their rule, so a view can leave out what it already shows as a table. */
+export function unitSummaryParts(r: ScoreRow, c: UnitSummaryContext): { kind: UnitSentenceKind; text: string }[] {
+  const parts: [UnitSentenceKind, string | null][] = [
+    ['targets', targetsSentence(r, c)], ['overdue', overdueSentence(r, c)], ['apology', apologySentence(r, c)],
+    ['gap', gapSentence(r, c)], ['trend', trendSentence(r, c)],
+  ];
+  return parts.filter((p): p is [UnitSentenceKind, string] => p[1] != null).map(([kind, text]) => ({ kind, text }));
+}
+
 export function unitSummary(r: ScoreRow, c: UnitSummaryContext): string[] {
-  return [targetsSentence(r, c), overdueSentence(r, c), apologySentence(r, c), gapSentence(r, c), trendSentence(r, c)]
-    .filter((s): s is string => s != null);
+  return unitSummaryParts(r, c).map((p) => p.text);
 }
