@@ -30,6 +30,12 @@ function parseArgs(argv: string[]) {
   return { source, from, to };
 }
 
+/** Print the document, then exit once it is written: process.exit right after a large write to a pipe
+ *  cuts the output short. */
+function print(doc: unknown, code: number): void {
+  process.stdout.write(JSON.stringify(doc, null, 2) + '\n', () => process.exit(code));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const db = await openNodeDb();
@@ -37,20 +43,17 @@ async function main() {
   const warnings = loaded.issues.filter((i) => i.severity === 'warning');
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   if (errors.length) {
-    process.stdout.write(JSON.stringify({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, null, 2) + '\n');
-    process.exit(1);
+    return print({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, 1);
   }
   const span = await dataSpan(db);
   const from = args.from ?? span?.from;
   const to = args.to ?? span?.to;
   if (!from || !to) {
-    process.stdout.write(JSON.stringify({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, null, 2) + '\n');
-    process.exit(0);
+    return print({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, 0);
   }
   const ev = await evaluate(db, { from, to });
   const units = ev.units.map((u) => ({ unit_id: u.unit_id, name: u.name, level: u.level, metrics: u.metrics }));
-  process.stdout.write(JSON.stringify({ period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts }, null, 2) + '\n');
-  process.exit(0);
+  print({ period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts }, 0);
 }
 
 main().catch((e) => {
