@@ -13,7 +13,15 @@ import { folderSource, resolveSource } from './nodeSource';
 /** Single files → one dataset (the browser's import path, without the preview). */
 export async function loadFiles(db: Db, files: string[], opts: ImportOptions = {}): Promise<LoadedDataset> {
   const inputs = await Promise.all(files.map(async (f) => ({ name: path.basename(f), bytes: new Uint8Array(await readFile(f)) })));
-  const { dataset } = await importFiles(inputs, opts);
+  // A portal response saved as ".../api-20260917-104019/response.json" dates itself by its folder only:
+  // the day is taken from there (a file that states its own date keeps it).
+  const perFile: NonNullable<ImportOptions['perFile']> = { ...opts.perFile };
+  for (const f of files) {
+    const m = /(20\d{2})(\d{2})(\d{2})-\d{6}/.exec(path.basename(path.dirname(f)));
+    const name = path.basename(f);
+    if (m && !perFile[name]?.asOf) perFile[name] = { ...perFile[name], asOf: `${m[1]}-${m[2]}-${m[3]}` };
+  }
+  const { dataset } = await importFiles(inputs, { ...opts, perFile });
   dataset.meta.origin = files.map((f) => path.resolve(f)).join('|');
   if (!hasErrors(dataset.issues)) await loadIntoDb(db, dataset);
   return dataset;

@@ -61,6 +61,8 @@ export interface FileReport {
   totals: Record<string, number | null>;
   errors: number;
   warnings: number;
+  /** a 766 file that does not say when its figures were taken: the person gives the day (perFile asOf) */
+  needsAsOf?: boolean;
   /** set when the file needs a column mapping (Biểu 06 whose header was not matched) or a unit/period */
   mapping?: {
     signature: string;
@@ -419,6 +421,7 @@ export function fileReport(p: ParsedFile, ds: LoadedDataset, bytes = 0): FileRep
     warnings: fileIssues.filter((i) => i.severity === 'warning').length,
     summary: s,
   };
+  if (p.issues.some((i) => i.code === 'as_of_unknown')) report.needsAsOf = true;
   if (p.kind === 'bieu06:unmapped' || (p.kind === 'unknown' && Array.isArray(s.headerCandidates))) {
     report.mapping = {
       signature: String(s.layoutSignature ?? ''),
