@@ -31,6 +31,19 @@ interface Resource {
   name: string;
   path: string;
   format?: string;
+  /** contract-required columns the resource's schema marks `"constraints": {"required": false}`: their
+   *  empty cells mean "not published" (e.g. a 766 export has no online/offline split), not an error */
+  allowEmpty?: string[];
+}
+
+/** Fields a Frictionless schema explicitly marks as not required (absent constraints change nothing). */
+function notRequired(schema: unknown): string[] | undefined {
+  const fields = schema && typeof schema === 'object' ? (schema as { fields?: unknown }).fields : undefined;
+  if (!Array.isArray(fields)) return undefined;
+  const out = fields
+    .filter((f) => f && typeof f === 'object' && typeof f.name === 'string' && f.constraints && typeof f.constraints === 'object' && f.constraints.required === false)
+    .map((f) => f.name as string);
+  return out.length ? out : undefined;
 }
 
 function parseDescriptor(bytes: Uint8Array, file: string): { meta: DatasetMeta; resources: Resource[]; issues: Issue[] } {
@@ -76,7 +89,7 @@ function parseDescriptor(bytes: Uint8Array, file: string): { meta: DatasetMeta; 
       issues.push(issue('bad_package', where, { detail: `tệp ${path} được liệt kê hai lần`, detail_en: `file ${path} is listed twice` }));
       return;
     }
-    resources.push({ name, path, format: typeof res.format === 'string' ? res.format : undefined });
+    resources.push({ name, path, format: typeof res.format === 'string' ? res.format : undefined, allowEmpty: notRequired(res.schema) });
   });
   return { meta, resources, issues };
 }
@@ -95,7 +108,7 @@ export async function loadPackage(source: Source, descriptorPath = 'datapackage.
   const { meta, resources, issues } = parseDescriptor(descriptorBytes, descriptorPath);
   meta.origin = source.origin;
   const pace = pacer();
-  const raws: { table: TableName; raw: RawTable }[] = [];
+  const raws: { table: TableName; raw: RawTable & { allowEmpty?: string[] } }[] = [];
   const bulk: NonNullable<LoadedDataset['bulk']> = [];
   // Files refused as a whole still get a line in the row accounts (rows read, if they could be counted).
   const unread: RowAccount[] = [];
@@ -125,7 +138,7 @@ export async function loadPackage(source: Source, descriptorPath = 'datapackage.
     }
     const read = await readCanonical(bytes, r.path, format, pace);
     for (const i of read.issues) issues.push(i);
-    if (read.raw) raws.push({ table, raw: read.raw });
+    if (read.raw) raws.push({ table, raw: r.allowEmpty ? { ...read.raw, allowEmpty: r.allowEmpty } : read.raw });
     else unread.push({ file: r.path, table, read: read.rowsRead ?? 0, loaded: 0, reported: read.rowsRead ?? 0 });
     if (pace.due()) await pace.yield();
   }
