@@ -41,7 +41,9 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
       if (!opts.parquet) throw new Error(`${b.file}: no Parquet decoder here`);
       let first = true;
       for await (const ipc of opts.parquet(b.bytes)) {
+        performance.mark('chiso:bulk-group-decoded');
         await db.insertArrowIpc(stage, ipc, first);
+        performance.mark('chiso:bulk-group-inserted');
         first = false;
       }
       if (first) throw new Error(`${b.file}: tệp Parquet không có nhóm hàng nào / the Parquet file has no row groups`);
