@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--runs 5] [--dist dist] [--skip-build]
+// npm run bench [-- --quick] [--runs 5] [--runs-10m N] [--dist dist] [--skip-build]
 // Builds the app (with its snapshot), generates deterministic dossier packages (1M rows, and 10M unless
 // --quick; cached in .cache/bench/), serves the build with scripts/serve.mjs, drives headless Chromium
 // and prints medians (p95 for interactions) over the runs, then one line `BENCH {…}` with the figures
@@ -21,6 +21,8 @@ const flag = (n) => argv.includes(`--${n}`);
 const opt = (n, d) => { const i = argv.indexOf(`--${n}`); return i >= 0 && argv[i + 1] ? argv[i + 1] : d; };
 const quick = flag('quick');
 const runs = Math.max(1, Number(opt('runs', '5')));
+/** 10M-row runs take long on a small machine: allow fewer (each still gives its interaction samples) */
+const runs10m = Math.max(1, Number(opt('runs-10m', String(runs))));
 const dist = path.resolve(opt('dist', path.join(root, 'dist')));
 const log = (...a) => console.error(...a);
 
@@ -63,8 +65,8 @@ async function main() {
     sh('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir']);
     sh('npx', ['tsx', 'src/snapshot/build.ts', '--dist', dist]);
   }
-  const sizes = [['rows_1m', 1_000_000, 8]];
-  if (!quick) sizes.push(['rows_10m', 10_000_000, 4]);
+  const sizes = [['rows_1m', 1_000_000, 8, runs]];
+  if (!quick) sizes.push(['rows_10m', 10_000_000, 6, runs10m]);
   const packages = sizes.map(([label, rows]) => dossierPackage(label, rows));
 
   const server = await serve({ root: dist, port: 0 });
@@ -88,13 +90,13 @@ async function main() {
     log(`first visit: first data paint ${out.first_data_paint_ms} ms (runs ${fdp.map(round).join(', ')}), DuckDB ready ${out.db_ready_ms} ms; repeat visit ${out.repeat_first_data_paint_ms} / ${out.repeat_db_ready_ms} ms; initial JS ${js.kb} KB gzip`);
 
     for (let s = 0; s < sizes.length; s++) {
-      const [label, , nUpdates] = sizes[s];
+      const [label, , nUpdates, nRuns] = sizes[s];
       const loads = [];
       const updates = [];
       const ratios = [];
       const floors = [];
       let peak = 0;
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i < nRuns; i++) {
         const mem = memoryPeak();
         const picked = UPDATES.slice((i * nUpdates) % UPDATES.length).concat(UPDATES).slice(0, nUpdates);
         const r = await dossierRun(browser, base, packages[s], picked, errors);
