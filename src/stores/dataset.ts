@@ -132,6 +132,9 @@ export const useDatasetStore = defineStore('dataset', () => {
     serveSnapshot(url);
     realDb().catch(() => {}); // start the database while files download and validate
     try {
+      // a single file (Biểu 06, 766 JSON…) rather than a package: read like a dropped file
+      const single = await import('../datasets/worker/client');
+      if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes));
       const [{ loadPackage }, { httpSource }] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource')]);
       const ds = await loadPackage(warming(httpSource(url, LIMITS.maxBinaryBytes)));
       return await replaceWith(ds);
