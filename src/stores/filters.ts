@@ -29,8 +29,13 @@ export const useFiltersStore = defineStore('filters', () => {
     const p = q('period');
     const parsed = p ? parsePeriod(p) : null;
     if (parsed) return parsed;
-    const end = dataset.span?.to;
-    return end ? periodOf('month', end) : null;
+    const span = dataset.span;
+    if (!span) return null;
+    // Figures that run from 1 January to a day inside a month (the 766 portal's year to date) fit in no
+    // month: open on the year to that day instead.
+    const to = span.to;
+    if (!dataset.hasDays && span.from === `${to.slice(0, 4)}-01-01` && to !== periodOf('month', to).to) return periodOf('ytd', to);
+    return periodOf('month', to);
   });
   const dataUrl = computed(() => q('data'));
 
