@@ -346,6 +346,19 @@ describe('oversight: exports and the printable report', () => {
     }
   });
 
+  it('on a phone nothing is wider than the screen (tables scroll in their own focusable region)', async () => {
+    const { page, problems, close } = await openPage('/giam-sat?units=MH.02,MH.X07&years=2021-2026', { viewport: { width: 390, height: 844 } });
+    try {
+      await changeValues(page);
+      await page.getByTestId('ov-rank-table').waitFor({ timeout: LOAD });
+      expect(await evalWithTimeout(page, () => document.documentElement.scrollWidth - window.innerWidth, null)).toBeLessThanOrEqual(0);
+      expect(await page.locator('.units').getAttribute('open')).toBeNull();
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   it.runIf(process.env.CHISO_SCREENSHOTS === '1')('screenshot for docs/', async () => {
     const { page, close } = await openPage('/giam-sat?units=MH.02,MH.X07,MH.13&metric=online_share&years=2021-2026', { viewport: { width: 1366, height: 900 } });
     try {
