@@ -113,8 +113,8 @@ describe('public page on a phone', () => {
       await card(page, 'overdue_count');
       await page.getByTestId('public-trend-counts').waitFor({ timeout: LOAD });
       await page.waitForTimeout(500);
-      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/public-phone.png'), fullPage: false });
-      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/public-phone-full.png'), fullPage: true });
+      await page.locator('h1').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/public-phone-390x844.png'), fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1700 } });
     } finally {
       await close();
     }
