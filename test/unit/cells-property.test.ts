@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsvText, readCsvTextPaced } from '../../src/datasets/canonical';
 import { readDate, readInteger, readNumber, readTimestamp } from '../../src/datasets/cells';
 import { LIMITS, pacer } from '../../src/datasets/limits';
+import { validateTable, validateTablePaced } from '../../src/datasets/validate';
 
 const RUNS = { numRuns: 300 };
 // A fixed seed keeps CI reproducible; set CHISO_FUZZ_SEED to explore other inputs.
@@ -154,5 +155,23 @@ describe('CSV header and rows', () => {
     const rowOf = (r: typeof paced) => r.issues.filter((i) => i.code === 'truncated').map((i) => i.row);
     expect(rowOf(once)).toEqual([60_002]);
     expect(rowOf(paced)).toEqual([60_002]);
+  });
+});
+
+describe('paced validation', () => {
+  it('gives the same result as the one-go validator, and gives the event loop back every 256 rows when asked', async () => {
+    const header = ['period_start', 'period_end', 'unit_id', 'field', 'received_online', 'received_offline', 'carried_over', 'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue'];
+    // 1,000 rows; every 97th has a negative count, every 89th repeats the key of the row before
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const key = i % 89 === 88 ? i - 1 : i;
+      return ['2026-01-01', '2026-01-31', `U${key}`, '', i % 97 === 96 ? '-1' : '10', '5', '2', '8', '4', '1', '3', '1'];
+    });
+    const raw = { file: 'dc.csv', header, rows, rowNumbers: rows.map((_, i) => i + 2) };
+    const pace = pacer(0);
+    const paced = await validateTablePaced(raw, 'dossier_counts', pace);
+    expect(paced).toEqual(validateTable(raw, 'dossier_counts'));
+    expect(pace.yields).toBe(Math.floor(1000 / 256));
+    // 10 negative rows (97, 194, … 970) and 11 repeated keys (89, 178, … 979), none on the same row
+    expect(paced.account).toEqual({ file: 'dc.csv', table: 'dossier_counts', read: 1000, loaded: 979, reported: 21 });
   });
 });
