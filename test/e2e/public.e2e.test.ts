@@ -91,6 +91,32 @@ describe('public page on a phone', () => {
     }
   });
 
+  it('works offline after a visit: the service worker answers from its cache and the page says so', async () => {
+    const { page, problems, close, context } = await openPage('/cong-khai?period=2026-10', { viewport: PHONE });
+    try {
+      await card(page, 'on_time_rate');
+      // the worker registers after the first load and takes control; the next visit goes through it
+      await evalWithTimeout(page, async () => { await navigator.serviceWorker.ready; }, null, 60_000);
+      await page.reload();
+      await card(page, 'on_time_rate');
+      expect(await evalWithTimeout(page, () => !!navigator.serviceWorker.controller, null)).toBe(true);
+      await context.setOffline(true);
+      await page.reload();
+      expect(await card(page, 'received_count')).toMatchObject({ value: 9241 });
+      const notice = page.getByTestId('cached-notice');
+      await notice.waitFor({ timeout: LOAD });
+      expect(await notice.innerText()).toMatch(/số liệu đã lưu/);
+      await context.setOffline(false);
+      // back online, the notice stays: the worker told the page these figures came from its cache
+      await page.waitForTimeout(500);
+      expect(await notice.innerText()).toContain('Đang hiển thị số liệu đã lưu trên thiết bị');
+      // offline fetches that the worker answered from its cache are not problems of the page
+      assertNoProblems(problems, { ignore: [/ERR_INTERNET_DISCONNECTED/] });
+    } finally {
+      await close();
+    }
+  });
+
   it('reads in English, with every filter in the URL (period, level, lang)', async () => {
     const { page, problems, close } = await openPage('/cong-khai?period=2026-09&level=commune&lang=en', { viewport: PHONE });
     try {
