@@ -147,3 +147,35 @@ describe('CSV export of every payload', () => {
     });
   });
 });
+
+describe('SVG export of a chart whose every label is a payload', () => {
+  it('writes the payloads as escaped text: no element, attribute or link a payload describes', async () => {
+    const { chartToSvg } = await import('../../src/export/svg');
+    const { plainLabel } = await import('../../src/components/charts/escape');
+    const labels = XSS_TEXTS.map((t) => plainLabel(t, 200));
+    const svg = chartToSvg({
+      title: { text: XSS_TEXTS[0] },
+      legend: { data: [XSS_TEXTS[1]] },
+      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', name: XSS_TEXTS[2] },
+      series: [{ type: 'bar', name: XSS_TEXTS[1], data: XSS_TEXTS.map((_, i) => i + 1), label: { show: true, formatter: () => XSS_TEXTS[3] } }],
+    }, { width: 1600, height: 600, title: XSS_TEXTS[4], description: XSS_TEXTS[5] });
+    expect(svg.startsWith('<?xml')).toBe(true);
+    // only the elements an ECharts SVG is made of
+    const tags = new Set([...svg.matchAll(/<([a-zA-Z][\w:-]*)/g)].map((m) => m[1].toLowerCase()));
+    for (const t of tags) expect(['svg', 'title', 'desc', 'rect', 'path', 'text', 'g', 'defs', 'clippath', 'tspan', 'style', 'line', 'polyline', 'polygon', 'circle'], t).toContain(t);
+    // attributes of the real tags (text content is escaped, so a payload's "<img" is "&lt;img")
+    for (const tag of svg.match(/<[a-zA-Z][^>]*>/g) ?? []) {
+      const attrs = [...tag.matchAll(/\s([a-zA-Z:-]+)\s*=/g)].map((m) => m[1].toLowerCase());
+      for (const a of attrs) expect(a.startsWith('on'), `${a} in ${tag.slice(0, 80)}`).toBe(false);
+      expect(tag, tag.slice(0, 80)).not.toMatch(/(href|src)\s*=\s*["']?\s*(javascript|data):/i);
+    }
+    // and the words are there, escaped
+    expect(svg).toContain(escapeForXml(XSS_TEXTS[4]));
+    expect(svg).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
+  });
+});
+
+function escapeForXml(s: string): string {
+  return s.replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c]!);
+}
