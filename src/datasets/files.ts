@@ -7,7 +7,7 @@
 // Rows that several 766 snapshots repeat are set aside (planSnapshotMerge) and counted as `repeated`
 // in the row account; every other row is loaded or reported, never dropped without a word.
 import { assembleDataset } from './assemble';
-import { canonicalTableFor, detectKind, readFile, type ReadOptions } from './formats/detect';
+import { canonicalTableFor, closestTableFor, detectKind, readFile, type ReadOptions } from './formats/detect';
 import type { Bieu06Mapping } from './formats/bieu06';
 import type { KnownUnit } from './formats/indexTable';
 import { errorIssue, warningIssue } from './formats/issues';
@@ -93,7 +93,8 @@ function canonicalCsvHeader(bytes: Uint8Array, file: string): TableName | null {
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 8192)), file).text.replace(/^\uFEFF/, '');
   const line = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const delimiter = [';', '\t', ','].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',');
-  return canonicalTableFor(line.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, '')));
+  const cells = line.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
+  return canonicalTableFor(cells) ?? closestTableFor(cells);
 }
 
 function refusedFile(file: string, kind: string, issue: Issue): ParsedFile {
@@ -108,11 +109,11 @@ async function readCanonicalFile(bytes: Uint8Array, file: string, format: Canoni
     const n = read.rowsRead ?? 0;
     return { file, kind, tables: {}, issues: read.issues, accounts: [{ file, table: 'unknown', read: n, loaded: 0, reported: n }], summary: { kind, rows: 0 } };
   }
-  const table = canonicalTableFor(read.raw.header);
+  const table = canonicalTableFor(read.raw.header) ?? closestTableFor(read.raw.header);
   if (!table) {
     const n = read.raw.rows.length;
     const cols = read.raw.header.slice(0, 8).join(', ');
-    const refusal = errorIssue('layout_unknown', file, `Tệp ${file}: các cột (${cols}) không khớp bảng chuẩn nào.`, `File ${file}: the columns (${cols}) match no canonical table.`);
+    const refusal = errorIssue('header_unmapped', file, `Tệp ${file}: các cột (${cols}) không khớp bảng chuẩn nào.`, `File ${file}: the columns (${cols}) match no canonical table.`);
     return { file, kind, tables: {}, issues: [...read.issues, refusal], accounts: [{ file, table: 'unknown', read: n, loaded: 0, reported: n }], summary: { kind, rows: 0 } };
   }
   return {

@@ -294,13 +294,13 @@ function parseWithLayout(grid: Grid, file: string, layout: HeaderMatch, opts: Bi
     missing.push('period');
     stop.push(
       title.period && isDateError(title.period)
-        ? errorIssue('period_invalid', file, `Kỳ báo cáo không hợp lệ: ${title.period.error}.`, `Invalid reporting period: ${title.period.error_en}.`)
-        : errorIssue('period_unknown', file, 'Không tìm thấy kỳ báo cáo ("Từ ngày … đến ngày …", "Tháng …/…", "Quý …/…", "Năm …") phía trên bảng: hãy nhập kỳ báo cáo.', 'No reporting period ("Từ ngày … đến ngày …", month, quarter or year) above the table: enter the period.'),
+        ? errorIssue('period_invalid', file, `Tệp ${file}: kỳ báo cáo không hợp lệ: ${title.period.error}.`, `File ${file}: invalid reporting period: ${title.period.error_en}.`, { column: 'period_start' })
+        : errorIssue('period_unknown', file, `Tệp ${file}: không tìm thấy kỳ báo cáo ("Từ ngày … đến ngày …", "Tháng …/…", "Quý …/…", "Năm …") phía trên bảng: hãy nhập kỳ báo cáo.`, `File ${file}: no reporting period ("Từ ngày … đến ngày …", month, quarter or year) above the table: enter the period.`, { column: 'period_start' }),
     );
   }
   if (needsReportingUnit && !reportingUnit) {
     missing.push('unit');
-    stop.push(errorIssue('unit_unknown', file, 'Không tìm thấy đơn vị báo cáo ("Đơn vị báo cáo: …" hoặc tên đơn vị ở đầu biểu): hãy nhập tên đơn vị.', 'No reporting unit ("Đơn vị báo cáo: …" or the unit at the top of the form): enter the unit name.'));
+    stop.push(errorIssue('unit_unknown', file, `Tệp ${file}: không tìm thấy đơn vị báo cáo ("Đơn vị báo cáo: …" hoặc tên đơn vị ở đầu biểu): hãy nhập tên đơn vị.`, `File ${file}: no reporting unit ("Đơn vị báo cáo: …" or the unit at the top of the form): enter the unit name.`, { column: 'unit_id' }));
   }
   if (stop.length > 0) {
     return unmapped(grid, file, [...issues, ...stop], { missing, mode, headerRow: grid.rowNumbers[layout.bottom], columns: cols });

@@ -11,6 +11,7 @@ import { cellText, gridFromCsv, isBlankRow, type Grid } from './grid';
 import { indexTableScore, parseIndexTable, type KnownUnit } from './indexTable';
 import { errorIssue } from './issues';
 import { decodeText } from './text';
+import { looksBinary, readCsvText } from '../canonical';
 import { isOle2, readXlsx } from './xlsx';
 
 export type FileKind = 'zip-xlsx' | 'json' | 'csv' | 'parquet' | 'arrow' | 'binary' | 'empty';
@@ -50,7 +51,7 @@ export function detectKind(bytes: Uint8Array, fileName: string): Detected {
   const sample = text.slice(0, 4096);
   const controls = (sample.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
   if (controls > sample.length * 0.01) return { kind: 'binary', encoding };
-  if (trimmed[0] === '{' || trimmed[0] === '[') return { kind: 'json', encoding };
+  if (trimmed[0] === '{' || trimmed[0] === '[' || /^(null|true|false)\s*$/.test(trimmed)) return { kind: 'json', encoding };
   return { kind: 'csv', encoding };
 }
 
@@ -93,6 +94,56 @@ export function canonicalTableFor(columns: string[]): TableName | null {
     }
   }
   return best;
+}
+
+/** The canonical table a header was meant for although it is not exact (a required column missing, extra
+ *  columns): at least three of its names are that table's columns, and at least 60 % of the table's
+ *  required columns. The validator then names what is missing or unknown. Null when no table is near. */
+export function closestTableFor(columns: string[]): TableName | null {
+  const cols = new Set(columns.map((c) => c.trim()));
+  let best: TableName | null = null;
+  let bestHits = 0;
+  for (const spec of Object.values(TABLES)) {
+    const hits = spec.columns.filter((c) => cols.has(c.name)).length;
+    const required = spec.columns.filter((c) => c.required);
+    const requiredHits = required.filter((c) => cols.has(c.name)).length;
+    if (hits < 3 || requiredHits < 0.6 * required.length) continue;
+    if (hits > bestHits) {
+      best = spec.name;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** The first non-blank line of CSV text, split by the delimiter that splits it most. */
+function firstLineCells(text: string): string[] {
+  const start = text.search(/\S/);
+  if (start < 0) return [];
+  const end = text.indexOf('\n', start);
+  const line = (end < 0 ? text.slice(start) : text.slice(start, end)).replace(/\r$/, '');
+  const delimiter = [';', '\t', ','].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',');
+  return line.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
+}
+
+/** A CSV whose header is (nearly) a canonical table's: read with the package reader, so a single file
+ *  gets the very checks of a package's file (cut-short rows, cells past the header, too many columns). */
+function canonicalCsv(text: string, file: string, table: TableName, carried: Issue[]): ParsedFile {
+  const read = readCsvText(text, file);
+  const kind = `canonical:${table}`;
+  if (!read.raw) {
+    const n = read.rowsRead ?? 0;
+    return { file, kind, tables: {}, issues: [...carried, ...read.issues], accounts: [{ file, table, read: n, loaded: 0, reported: n }], summary: { kind, table, rows: 0 } };
+  }
+  const raw = { ...read.raw, header: read.raw.header.map((h) => h.normalize('NFC')), rows: read.raw.rows.map((r) => r.map((c) => (c === '' ? null : typeof c === 'string' ? c.normalize('NFC') : c))) };
+  return {
+    file,
+    kind,
+    tables: { [table]: raw },
+    issues: [...carried, ...read.issues],
+    accounts: [{ file, table, read: raw.rows.length, loaded: raw.rows.length, reported: 0 }],
+    summary: { kind, table, rows: raw.rows.length, columns: raw.header },
+  };
 }
 
 function fail(file: string, kind: string, issue: Issue, extra: Record<string, unknown> = {}): ParsedFile {
@@ -149,7 +200,7 @@ export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carri
     issues: [
       ...carried,
       errorIssue(
-        'layout_unknown',
+        'header_unmapped',
         file,
         'Không nhận ra bảng: không phải bảng chuẩn (tiêu đề cột là tên cột chuẩn), Biểu 06 hay bảng chỉ số (DDCI, PCI, PAPI, SIPAS, PAR INDEX).',
         'The table is not recognised: neither a canonical table (headers are canonical column names), a Biểu 06 report nor an index table (DDCI, PCI, PAPI, SIPAS, PAR INDEX).',
@@ -165,24 +216,32 @@ function readJson(text: string, file: string, opts: ReadOptions): ParsedFile {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(file, 'json', errorIssue('bad_json', file, `JSON không hợp lệ: ${(e as Error).message}.`, `Invalid JSON: ${(e as Error).message}.`));
+    // a syntax error is most often a file cut short (a download or copy that stopped)
+    return fail(file, 'json', errorIssue('truncated', file, `Tệp ${file}: JSON sai cú pháp hoặc bị cắt cụt (${(e as Error).message}).`, `File ${file}: a JSON syntax error, or the file is cut short (${(e as Error).message}).`));
   }
   if (dvcqg766Shape(json)) return parseDvcqg766(json, file, { asOf: opts.asOf, year: opts.year });
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && Array.isArray((json as Record<string, unknown>).resources)) {
     return fail(file, 'datapackage', errorIssue('is_datapackage', file, 'Đây là tệp mô tả gói dữ liệu (datapackage.json): hãy mở cả gói thay vì từng tệp.', 'This is a data package descriptor (datapackage.json): open the whole package instead of single files.'));
   }
-  if (Array.isArray(json) && json.length > 0 && json.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+  if (Array.isArray(json) && json.length === 0) return fail(file, 'json', errorIssue('empty_file', file, `Tệp ${file}: mảng rỗng, không có bản ghi nào.`, `File ${file}: an empty array, no records.`));
+  const shape = () =>
+    fail(file, 'json', errorIssue('bad_json_shape', file, `Tệp ${file}: JSON không phải dữ liệu 766 đã biết, cũng không phải mảng các bản ghi [{…}, …] của một bảng chuẩn.`, `File ${file}: the JSON is neither a known 766 shape nor an array of records [{…}, …] of a canonical table.`));
+  if (!Array.isArray(json) || !json.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) return shape();
+  {
     const records = json as Record<string, unknown>[];
     const header = [...new Set(records.flatMap((r) => Object.keys(r)))];
-    const table = canonicalTableFor(header);
+    const table = canonicalTableFor(header) ?? closestTableFor(header);
     if (table) {
       const issues: Issue[] = [];
       const rows: Cell[][] = records.map((r, i) =>
         header.map((h) => {
-          const v = r[h];
+          // own keys only: "__proto__" or "constructor" are plain (unknown) columns, never the prototype
+          const v = Object.prototype.hasOwnProperty.call(r, h) ? r[h] : undefined;
           if (v === undefined || v === null) return null;
           if (typeof v === 'string') return v.normalize('NFC');
           if (typeof v === 'number' || typeof v === 'boolean') return v;
+          // a nested value in a column the table does not have is left to the validator's "unknown column"
+          if (!TABLES[table].columns.some((c) => c.name === h)) return JSON.stringify(v);
           issues.push(errorIssue('nested_value', file, `Bản ghi ${i + 1}, cột ${h}: giá trị lồng nhau (đối tượng/mảng) không phải ô dữ liệu.`, `Record ${i + 1}, column ${h}: a nested value (object/array) is not a cell.`, { row: i + 1, column: h }));
           return JSON.stringify(v);
         }),
@@ -191,7 +250,7 @@ function readJson(text: string, file: string, opts: ReadOptions): ParsedFile {
       return { file, kind, tables: { [table]: { file, header, rows, rowNumbers: rows.map((_, i) => i + 1) } }, issues, accounts: [{ file, table, read: rows.length, loaded: rows.length, reported: 0 }], summary: { kind, table, rows: rows.length, columns: header } };
     }
   }
-  return fail(file, 'json', errorIssue('json_unknown', file, 'Tệp JSON không phải dữ liệu 766 đã biết, cũng không phải mảng bản ghi của một bảng chuẩn.', 'The JSON file is neither a known 766 shape nor an array of records of a canonical table.'));
+  return fail(file, 'json', errorIssue('json_unknown', file, `Tệp ${file}: các bản ghi JSON không khớp bảng chuẩn nào (cột: ${[...new Set((json as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))].slice(0, 8).join(', ')}).`, `File ${file}: the JSON records match no canonical table (columns: ${[...new Set((json as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))].slice(0, 8).join(', ')}).`));
 }
 
 /** Any dropped file → ParsedFile. Never throws on bad input: problems come back as issues. */
@@ -210,7 +269,7 @@ export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions 
         'binary',
         d.note === 'xls'
           ? errorIssue('xls_binary', file, 'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ: hãy lưu thành .xlsx hoặc .csv.', 'Excel 97–2003 (.xls) files are not supported: save it as .xlsx or .csv.')
-          : errorIssue('binary_file', file, 'Tệp nhị phân không rõ định dạng (không phải CSV, JSON, XLSX, Parquet hay Arrow).', 'An unknown binary file (not CSV, JSON, XLSX, Parquet or Arrow).'),
+          : errorIssue('not_text', file, `Tệp ${file}: tệp nhị phân không rõ định dạng (không phải CSV, JSON, XLSX, Parquet hay Arrow).`, `File ${file}: an unknown binary file (not CSV, JSON, XLSX, Parquet or Arrow).`),
       );
     case 'zip-xlsx': {
       const x = readXlsx(bytes, file, { sheet: opts.sheet });
@@ -225,6 +284,15 @@ export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions 
     }
     case 'csv': {
       const t = decodeText(bytes, file);
+      if (looksBinary(t.text)) {
+        return fail(file, 'binary', errorIssue('not_text', file, `Tệp ${file}: có ký tự NUL hoặc ký tự điều khiển: không phải tệp văn bản (CSV).`, `File ${file}: NUL or control characters: not a text (CSV) file.`));
+      }
+      const head = firstLineCells(t.text);
+      const table = canonicalTableFor(head) ?? closestTableFor(head);
+      if (table) {
+        const p = canonicalCsv(t.text, file, table, t.issues);
+        return { ...p, summary: { ...p.summary, encoding: t.encoding } };
+      }
       const g = gridFromCsv(t.text, file);
       const p = readGrid(g.grid, file, opts, [...t.issues, ...g.issues]);
       return { ...p, summary: { ...p.summary, encoding: t.encoding, delimiter: g.grid.delimiter } };

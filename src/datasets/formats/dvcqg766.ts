@@ -301,6 +301,11 @@ function unitRecord(ctx: Ctx, rec: Obj, path: string, fallbackLevel: string, dos
   const delta = num(rec.scoreDelta);
   if (delta !== null) b.score(period, asOf, code, 'TOTAL_DELTA', { score: delta }, at);
 
+  for (const key of ['groupScores', 'componentIndicators']) {
+    if (rec[key] !== undefined && rec[key] !== null && !isObj(rec[key])) {
+      b.issues.push(errorIssue('bad_json_shape', b.file, `Bản ghi ${at} (${name}, ${path}.${key}): cần một đối tượng {…}, tệp ghi ${Array.isArray(rec[key]) ? 'một mảng' : typeof rec[key]}: bỏ qua phần này.`, `Record ${at} (${name}, ${path}.${key}): an object {…} was expected, the file has ${Array.isArray(rec[key]) ? 'an array' : `a ${typeof rec[key]}`}: this part is skipped.`, { row: at, column: `${path}.${key}` }));
+    }
+  }
   const groups = isObj(rec.groupScores) ? rec.groupScores : {};
   const ci = isObj(rec.componentIndicators) ? rec.componentIndicators : {};
   const groupObj: Record<string, Obj> = {};
@@ -383,6 +388,13 @@ function tdgqCounts(ctx: Ctx, unit: string, name: string, o: Obj, at: number, pa
   const onTime = num(o.totalOnTime);
   const overdue = num(o.totalOverdue);
   if (received === null || onTime === null || overdue === null) return;
+  const negative = ([['totalReceived', received], ['totalOnTime', onTime], ['totalOverdue', overdue]] as const).filter(([, v]) => v < 0);
+  if (negative.length > 0) {
+    // no count can be below zero: the unit's record is reported, not loaded
+    const list = negative.map(([k, v]) => `${k} = ${viNumber(v)}`).join(', ');
+    b.issues.push(errorIssue('negative_count', b.file, `Bản ghi ${at} (${name}, ${unit}): số hồ sơ âm (${list}) không hợp lệ.`, `Record ${at} (${name}, ${unit}): a negative dossier count (${negative.map(([k, v]) => `${k} = ${v}`).join(', ')}) is not valid.`, { row: at, column: `${path}.componentIndicators.${negative[0][0]}` }));
+    return;
+  }
   let rest = received - onTime - overdue;
   if (rest > 0) {
     b.issues.push(

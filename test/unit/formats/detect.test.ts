@@ -32,6 +32,13 @@ describe('readFile', () => {
     expect(canonicalTableFor(['period_start', 'period_end', 'unit_id', 'received_online', 'received_offline', 'carried_over', 'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue', 'received_total'])).toBe('dossier_counts');
     expect(canonicalTableFor(['unit_id', 'name'])).toBeNull(); // level is required
   });
+  it('a header near a canonical table is read as that table, for the validator to name what is wrong', () => {
+    const p = readFile(enc('period_start,period_end,unit_id,received_online,received_offline,carried_over,resolved_early,resolved_on_time,pending_within,pending_overdue\n'), 'dc.csv');
+    expect(p.kind).toBe('canonical:dossier_counts');
+    expect(codes(p)).toEqual(['empty_file']);
+    const q = readFile(enc('unit_id,name,level\nA,Sở A,agency\nB,Sở B'), 'u.csv');
+    expect(q.issues).toMatchObject([{ code: 'truncated', row: 3 }]);
+  });
   it('canonical JSON array of records', () => {
     const p = readFile(enc(JSON.stringify([{ metric: 'on_time_rate', unit_id: '*', period_from: '2026-01-01', comparator: '>=', value: 95, source_doc: 'QĐ 468/QĐ-TTg' }])), 'targets.json');
     expect(p.kind).toBe('canonical:targets');
@@ -40,9 +47,13 @@ describe('readFile', () => {
   it('empty, binary and unknown files come back as errors, never throws', () => {
     expect(codes(readFile(new Uint8Array(), 'e.csv'))).toEqual(['empty_file']);
     expect(codes(readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls'))).toEqual(['xls_binary']);
-    expect(codes(readFile(enc('{"hello": "world"}'), 'x.json'))).toEqual(['json_unknown']);
-    expect(codes(readFile(enc('{"hello": '), 'x.json'))).toEqual(['bad_json']);
-    expect(codes(readFile(enc('a,b,c\n1,2,3\n'), 'x.csv'))).toEqual(['layout_unknown']);
+    expect(codes(readFile(enc('{"hello": "world"}'), 'x.json'))).toEqual(['bad_json_shape']);
+    expect(codes(readFile(enc('[{"hello": "world"}]'), 'x.json'))).toEqual(['json_unknown']);
+    expect(codes(readFile(enc('[]'), 'x.json'))).toEqual(['empty_file']);
+    expect(codes(readFile(enc('null'), 'x.json'))).toEqual(['bad_json_shape']);
+    expect(codes(readFile(enc('{"hello": '), 'x.json'))).toEqual(['truncated']);
+    expect(codes(readFile(enc('a,b,c\n1,2,3\n'), 'x.csv'))).toEqual(['header_unmapped']);
+    expect(codes(readFile(enc('unit_id,name,level\nA,Sở\u0000A,agency\n'), 'x.csv'))).toEqual(['not_text']);
     expect(readFile(enc('PAR1....'), 'x.parquet')).toMatchObject({ kind: 'parquet', issues: [] });
     expect(codes(readFile(enc('{"name":"x","resources":[]}'), 'datapackage.json'))).toEqual(['is_datapackage']);
   });
