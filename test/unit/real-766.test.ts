@@ -135,6 +135,13 @@ describe.skipIf(!present)('several real files together', () => {
     const ix = r.dataset.tables.index_scores!;
     const flags = ix.columns.quality_flag.filter((f) => f === 'TEMP_NATIONAL_REPORT_DENOMINATOR');
     expect(flags.length).toBeGreaterThan(0);
+    // the total whose groups do not add up carries the flag on the figure itself
+    const i = ix.columns.component.findIndex((c, k) => c === 'TOTAL' && ix.columns.score[k] === 65.62);
+    expect(ix.columns.quality_flag[i]).toBe('GROUP_SUM_MISMATCH');
+    await load(r.dataset);
+    const ev = await evaluate(db, { from: '2026-01-01', to: '2026-10-02' });
+    const flagged = ev.units.find((u) => u.metrics.index_766_total?.value === 65.62)!;
+    expect(flagged.metrics.index_766_total.quality_flag).toBe('GROUP_SUM_MISMATCH');
   });
 
   it('every real data file at once: one dataset, no error, every row accounted for', async () => {

@@ -293,6 +293,7 @@ function unitRecord(ctx: Ctx, rec: Obj, path: string, fallbackLevel: string, dos
   const group = level === 'province' ? 'PROVINCE' : level === 'agency' ? 'AGENCY' : level === 'commune' ? 'COMMUNE' : null;
   const groupRank = level === 'province' ? num(rec.rank) : num(rec.groupRank);
   const rankOf = level === 'province' ? ctx.counts.provinces ?? null : level === 'agency' ? ctx.counts.agency ?? null : level === 'commune' ? ctx.counts.commune ?? null : null;
+  const totalAt = b.scores.length;
   b.score(period, asOf, code, 'TOTAL', { score: total, max_score: num(rec.totalMaxScore) ?? (total !== null ? 100 : null), ratio: num(rec.ratio), rank: groupRank, rank_of: groupRank !== null ? rankOf : null, rank_group: groupRank !== null ? group : null }, at);
   if (level !== 'province') {
     const all = num(rec.rank ?? rec.currentRank);
@@ -327,6 +328,9 @@ function unitRecord(ctx: Ctx, rec: Obj, path: string, fallbackLevel: string, dos
   }
   for (const [g, o] of Object.entries(groupObj)) if (!seenGroups.has(g)) groupRow(ctx, code, g, null, o, `${path}.componentIndicators`, at);
   if (total !== null && nGroups === 6 && Math.abs(round2(sum) - total) > 0.02 + 1e-9) {
+    // the figure itself carries the flag (quality_flag), so every view that shows the total can say so
+    const row = b.scores[totalAt];
+    if (row && row[1] === 'TOTAL' && row[5] === code && row[15] === null) row[15] = 'GROUP_SUM_MISMATCH';
     b.issues.push(
       warningIssue(
         'group_sum_mismatch',
