@@ -33,35 +33,11 @@ try {
   readFile = null;
 }
 
-/** Single-file cases where the import reader (src/datasets/formats/, another developer's work in
- *  progress) did not give the corpus' answer when this list was made. They run like every case; one
- *  that still fails is reported as skipped with the reason (the run lists them), one that passes counts
- *  as passed and should come off this list. The reason is what the reader answered then. */
+/** Single-file cases the import reader (src/datasets/formats/) is known not to answer yet, with what it
+ *  answered instead. They run like every case; one that still fails is reported as skipped with the
+ *  reason, one that passes counts as passed and should come off this list. */
 const IMPORT_PENDING: Record<string, string> = {
-  only_header: 'no issue: a header without rows is read as an empty table, not empty_file',
-  binary_junk: "code binary_file instead of not_text",
-  png_named_csv: "code binary_file instead of not_text",
-  nul_bytes: 'NUL bytes inside a cell are not detected: the file loads',
-  truncated_mid_row: 'a last row cut short (no final newline) is not reported as truncated',
-  missing_column: 'layout_unknown instead of missing_column r1 (a canonical header with one column missing is not recognised as canonical)',
-  missing_unit_id_column: 'layout_unknown instead of missing_column r1 unit_id',
-  unknown_column: 'layout_unknown instead of loading with an unknown_column warning',
-  header_unmapped: 'layout_unknown instead of header_unmapped',
-  too_many_columns: 'layout_unknown instead of too_many_columns r1',
-  huge_row_cells: 'cells past the header are dropped without a word (no too_many_columns r2)',
-  mixed_separators: 'message does not name its place as "Tệp F, dòng R: …" / "File F, row R: …"',
-  json_object_not_array: 'json_unknown instead of bad_json_shape',
-  json_array_of_arrays: 'json_unknown instead of bad_json_shape',
-  json_null: 'layout_unknown instead of bad_json_shape',
-  json_empty_array: 'json_unknown instead of empty_file',
-  json_deeply_nested: 'json_unknown instead of bad_json_shape',
-  json_truncated: 'bad_json instead of truncated',
-  json_proto_keys: 'json_unknown: records with extra keys are not read as a canonical table with warnings',
-  bieu06_no_period: 'message does not name its file/place in the shared format',
-  dvc766_valid: 'units carry a parent_id (the province) missing from the file, at row 0: unknown_unit',
-  dvc766_numbers_as_strings: 'same unknown_unit r0 parent_id as dvc766_valid',
-  dvc766_negative_received: 'no negative_count; unknown_unit r0 parent_id',
-  dvc766_nested_garbage: 'no bad_json_shape; unknown_unit r0 parent_id',
+  // (empty: the import reader answers every single-file case of the corpus)
 };
 
 interface Outcome {
