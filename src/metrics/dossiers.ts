@@ -69,7 +69,7 @@ function dossierDaysSql(): string {
         WHEN CAST(floor((epoch_ms(d.finished_at) - coalesce(d.supplement_days, 0) * 86400000) / 86400000) AS INTEGER) < ${DAY('d.due_at')} THEN 1
         WHEN CAST(floor((epoch_ms(d.finished_at) - coalesce(d.supplement_days, 0) * 86400000) / 86400000) AS INTEGER) = ${DAY('d.due_at')} THEN 2
         ELSE 3
-      END AS verdict,
+      END::UTINYINT AS verdict,
       CASE
         WHEN coalesce(d.supplement_requests, 0) > 1 THEN ${DAY('d.received_at')}
         WHEN d.finished_at IS NULL AND d.status = 5 THEN NULL
@@ -122,12 +122,14 @@ export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
   await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_keys AS
     SELECT (row_number() OVER (ORDER BY unit_id, field))::INTEGER AS sid, unit_id, field
     FROM (SELECT DISTINCT unit_id, coalesce(field, '') AS field FROM dossiers WHERE ${COUNTED})`);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_days AS
+  // A working table in the main database, not TEMP: the browser's main database is compressed, and at
+  // 10 million dossiers this table would otherwise take more memory than the dossiers themselves.
+  await db.exec(`CREATE OR REPLACE TABLE __dossier_days AS
     SELECT * REPLACE (CASE WHEN o <= ${endDay} THEN o END AS o) FROM (${dossierDaysSql()})`);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_events AS WITH dd AS (SELECT * FROM __dossier_days) ${eventsSql()}`);
+  await db.exec(`CREATE OR REPLACE TABLE __dossier_events AS WITH dd AS (SELECT * FROM __dossier_days) ${eventsSql()}`);
   await db.exec('DROP TABLE __dossier_days');
   const flowCols = FLOWS.map((c) => `coalesce(e.${c}, 0) AS ${c}`).join(', ');
-  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_stocks AS
+  await db.exec(`CREATE OR REPLACE TABLE __dossier_stocks AS
     WITH series AS (
       SELECT k, min(day) AS first_day,
         -- a series still holding dossiers at its last event holds them to the end of the data
