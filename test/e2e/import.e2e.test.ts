@@ -5,6 +5,7 @@
 // ?data= naming a single file. Real files are read from ../shared/real (skipped, with a message, if absent).
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUT_DIR, assertNoProblems, formatAxe, openPage, runAxe, screenshot, useBrowser } from './harness';
@@ -88,6 +89,15 @@ describe('import page', () => {
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-applied').waitFor({ timeout: 90_000 });
       expect(await title(page)).toContain('unmapped.csv');
+
+      // the clean package of what is now on screen
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-package').click()]);
+      const files = unzipSync(new Uint8Array(readFileSync((await zip.path())!)));
+      expect(Object.keys(files).sort()).toEqual(['datapackage-parquet.json', 'datapackage.json', 'dossier_counts.csv', 'parquet/dossier_counts.parquet', 'parquet/units.parquet', 'units.csv']);
+      expect(strFromU8(files['dossier_counts.csv']).split('\n').slice(1, 3)).toEqual([
+        '2026-01-01,2026-01-31,so-tai-chinh,Hộ tịch,10,20,0,10,20,0,0,0',
+        '2026-01-01,2026-01-31,so-tai-chinh,Giá,7,0,0,6,0,0,1,0',
+      ]);
 
       // the same layout again: read at once with the remembered columns, no mapping step
       await page.getByTestId('import-clear').click();

@@ -10,6 +10,8 @@ import { openNodeDb } from '../../src/db/node';
 import { loadIntoDb } from '../../src/db/tables';
 import type { Db } from '../../src/db/types';
 import { evaluate } from '../../src/metrics/evaluate';
+import { runImport } from '../../src/datasets/worker/run';
+import { startImport } from '../../src/datasets/worker/client';
 
 const ROOT = path.resolve(__dirname, '../..');
 const fixture = (dir: string, name: string): FileInput => ({ name, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures', dir, name))) });
@@ -244,5 +246,23 @@ describe('errors: named, downloadable, and the readable part can still be loaded
     const ds = assembleFiles(await readFiles([fixture('bieu06', 'comma-so-tu-phap.csv'), fixture('bieu06', 'comma-so-tu-phap.csv')]));
     expect(ds.detected.map((d) => d.file)).toEqual(['comma-so-tu-phap.csv', 'comma-so-tu-phap.csv (2)']);
     expect(ds.issues.some((i) => i.code === 'duplicate_key_across' && i.file === 'comma-so-tu-phap.csv (2)')).toBe(true);
+  });
+});
+
+describe('the worker code runs as is in Node', () => {
+  it('runImport reads Blobs and reports progress up to done', async () => {
+    const tp = fixture('bieu06', 'comma-so-tu-phap.csv');
+    const seen: string[] = [];
+    const r = await runImport([{ name: tp.name, blob: new Blob([tp.bytes as BlobPart]) }], {}, (p) => seen.push(`${p.stage}:${p.fraction}`));
+    expect(r.files[0]).toMatchObject({ kind: 'bieu06', loaded: 4 });
+    expect(seen[0]).toBe('read:0');
+    expect(seen.at(-1)).toBe('done:1');
+  });
+  it('without Worker, startImport runs on the thread, and a cancel before the end refuses the result', async () => {
+    const job = startImport([fixture('bieu06', 'comma-so-tu-phap.csv')], {});
+    expect((await job.result).files[0].kind).toBe('bieu06');
+    const many = startImport(Array.from({ length: 5 }, (_, i) => ({ ...fixture('bieu06', 'comma-so-tu-phap.csv'), name: `f${i}.csv` })), {});
+    many.cancel();
+    await expect(many.result).rejects.toThrow('cancelled');
   });
 });
