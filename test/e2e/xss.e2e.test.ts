@@ -3,9 +3,13 @@
 // is opened with `?data=`, and every route is visited in Vietnamese and in English. Each payload would
 // set window.__xss if it ever ran: it must stay undefined, no dialog may open, no element a payload
 // describes may appear, and the payload text must be on screen as text. Chart tooltips are hovered, as
-// they are the one place where text is put into HTML. The harness fails on any CSP violation, console
+// they are the one place where text is put into HTML. The single-file formats (Biểu 06, 766 JSON,
+// index table) go through the import page too. The harness fails on any CSP violation, console
 // error or request to another origin (a payload's image or link would be one).
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoProblems, evalWithTimeout, openPage, screenshot, useBrowser, waitForDbReady } from './harness';
 import { figuresOnScreen, navigate, serveXssCorpus, waitUntil } from './support/test-data';
@@ -123,4 +127,65 @@ describe('hostile text on every route', () => {
       await close();
     }
   });
+});
+
+describe('hostile text through the import page', () => {
+  it('Biểu 06, 766 JSON and index table files full of payloads: preview, confirm, scoreboard — nothing runs', async () => {
+    const { page, problems, close } = await openPage('/nhap-du-lieu', { context: { acceptDownloads: true } });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    try {
+      await waitForDbReady(page);
+      const dir = path.join(inject('distDir'), 'test-data', 'xss', 'single');
+      await page.getByTestId('file-input').setInputFiles(['bieu06_xss.csv', 'dvc766_xss.json', 'index_table_xss.csv'].map((f) => path.join(dir, f)));
+      await page.getByTestId('import-preview').waitFor({ timeout: 90_000 });
+      await page.waitForTimeout(1000);
+      let p = await probe(page);
+      expect(p.xss).toBeUndefined();
+      expect(p.payloadElements).toBe(0);
+      const inPreview = XSS_PAYLOADS.filter((x) => p.bodyText.includes(x.text.trim().slice(0, 30))).length;
+      expect(inPreview, 'payloads shown as text in the preview').toBeGreaterThan(0);
+      await screenshot(page, 'security/xss-import-preview.png', false).catch(() => {});
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-applied').waitFor({ timeout: 90_000 });
+      let shown = 0;
+      for (const route of ['/', '/giam-sat', '/cong-khai', '/embed/scoreboard']) {
+        await navigate(page, route);
+        await page.waitForTimeout(1500);
+        await hoverCharts(page);
+        p = await probe(page);
+        expect(p.xss, route).toBeUndefined();
+        expect(p.payloadElements, route).toBe(0);
+        shown = Math.max(shown, XSS_PAYLOADS.filter((x) => p.bodyText.includes(x.text.trim().slice(0, 30))).length);
+      }
+      expect(shown, 'imported payloads shown as text').toBeGreaterThanOrEqual(20);
+      expect(dialogs).toEqual([]);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }, 300_000);
+
+  it('the issues CSV of the import page neutralises a file name that starts a formula', async () => {
+    const { page, problems, close } = await openPage('/nhap-du-lieu', { context: { acceptDownloads: true } });
+    try {
+      await waitForDbReady(page);
+      const name = '=HYPERLINK("javascript:window.__xss=903","x").csv';
+      const bad = 'Đơn vị báo cáo: Sở Tư pháp\nTừ ngày 01/01/2026 đến ngày 31/03/2026\n(1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13)\n1,Hộ tịch,10,5,5,0,10,5,5,0,0,0,0\n2,@SUM(1+1),8,1.23.4,8,0,8,8,0,0,0,0,0\n';
+      await page.getByTestId('file-input').setInputFiles([{ name, mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
+      await page.getByTestId('import-preview').waitFor({ timeout: 90_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-issues').click()]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      expect(rows.length).toBeGreaterThan(1);
+      for (const r of rows.slice(1)) {
+        for (const cell of r) expect(/^[=+\-@\t\r]/.test(cell), `formula cell ${cell.slice(0, 60)}`).toBe(false);
+        expect(r[0]).toBe(`'${name}`);
+      }
+      expect((await probe(page)).xss).toBeUndefined();
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }, 180_000);
 });
