@@ -32,6 +32,14 @@ function matchesContract(table: keyof typeof TABLES, cols: { name: string; type:
   return cols.length === spec.length && spec.every((c, i) => cols[i].name === c.name && COMPATIBLE[c.type].test(cols[i].type));
 }
 
+/** Column names of a CSV file's first line (comma or semicolon separated, optional BOM and quotes). */
+function csvHeader(bytes: Uint8Array): Set<string> {
+  const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
+  const line = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const sep = line.split(';').length > line.split(',').length ? ';' : ',';
+  return new Set(line.split(sep).map((x) => x.trim().replace(/^"(.*)"$/, '$1')));
+}
+
 export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>, opts: BulkOptions = {}): Promise<void> {
   for (const b of bulk) {
     const spec = TABLES[b.table];
@@ -51,7 +59,8 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
       await db.insertArrowIpc(stage, b.bytes, true);
     } else if (b.format === 'csv') {
       await db.registerFile(`${stage}.csv`, b.bytes);
-      const columns = spec.columns.map((c) => `'${c.name}': '${c.type === 'integer' ? 'BIGINT' : c.type === 'number' ? 'DOUBLE' : c.type === 'timestamp' ? 'TIMESTAMP' : c.type === 'date' ? 'DATE' : c.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR'}'`);
+      const header = csvHeader(b.bytes);
+      const columns = spec.columns.filter((c) => header.has(c.name)).map((c) => `'${c.name}': '${c.type === 'integer' ? 'BIGINT' : c.type === 'number' ? 'DOUBLE' : c.type === 'timestamp' ? 'TIMESTAMP' : c.type === 'date' ? 'DATE' : c.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR'}'`);
       try {
         await db.exec(`CREATE TABLE "${stage}" AS SELECT * FROM read_csv('${stage}.csv', header = true, auto_detect = true, types = {${columns.join(', ')}})`);
       } finally {
