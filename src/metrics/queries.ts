@@ -116,8 +116,10 @@ export function buildCountSql(q: CountQuery): { sql: string; params: Param[] } {
     base AS (
       SELECT ${unitExpr} AS unit_id, u.parent_id AS parent_id, coalesce(c.field, '') AS field, ${bucketExpr} AS bucket,
         ${AGG_COLUMNS.map((col) => `c."${col}" * ${share} AS "${col}"`).join(', ')},
-        row_number() OVER (PARTITION BY ${series} ORDER BY c.period_end DESC) = 1 AS is_last,
-        row_number() OVER (PARTITION BY ${series} ORDER BY c.period_start ASC) = 1 AS is_first
+        -- rank(), not row_number(): merged predecessors (lineage) share a series and each ends on the
+        -- same day; all of their edge rows hold stock.
+        rank() OVER (PARTITION BY ${series} ORDER BY c.period_end DESC) = 1 AS is_last,
+        rank() OVER (PARTITION BY ${series} ORDER BY c.period_start ASC) = 1 AS is_first
       FROM ${byChannel ? 'dossier_counts_by_channel' : 'dossier_counts'} c ${join}
       WHERE ${where.join(' AND ')}
     ),

@@ -102,11 +102,9 @@ describe('a metric for chosen units across years', () => {
     expect(pop.map((c) => c.note)).toEqual([null, null, null, null, 'merger_lineage', 'incomplete']);
   });
 
-  // Known defect in queries.ts (reported): with lineage, stocks of a successor are taken from ONE row
-  // (row_number) among the predecessors' rows sharing the first/last day, so pending dossiers of two of
-  // the three communes are lost before the merger. Hand-computed 2021: (4.504) / (4.655) = 96,76 %;
-  // queryCounts gives 4.466 / 4.611. Flip `it.fails` to `it` once queries.ts ranks ties (rank() = 1).
-  it.fails('on-time rate of the merged commune before the merger counts every predecessor\'s pending dossiers', async () => {
+  // With lineage, a successor's stocks come from every predecessor's edge rows (they end on the same day).
+  // Hand-computed 2021: (4.504) / (4.655) = 96,76 %.
+  it('on-time rate of the merged commune before the merger counts every predecessor\'s pending dossiers', async () => {
     const s = await oversightSeries(db, { metricId: 'on_time_rate', unitIds: ['MH.X07'], windows: yearWindows([2021, 2024, 2025], 'year', SPAN) });
     expect(s.points.map((p) => [p.numerator, p.denominator])).toEqual([[4504, 4655], [5032, 5169], [5949, 6083]]);
   });
