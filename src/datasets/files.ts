@@ -63,6 +63,11 @@ export interface FileReport {
   warnings: number;
   /** a 766 file that does not say when its figures were taken: the person gives the day (perFile asOf) */
   needsAsOf?: boolean;
+  /** what the person must give for this file to be read (perFile options): the day of 766 figures, the
+   *  index (DDCI, PCI…) and year of an index table */
+  needs?: ('asOf' | 'index' | 'year')[];
+  /** the sheets of a workbook with several (perFile sheet picks another) */
+  sheets?: string[];
   /** set when the file needs a column mapping (Biểu 06 whose header was not matched) or a unit/period */
   mapping?: {
     signature: string;
@@ -423,6 +428,13 @@ export function fileReport(p: ParsedFile, ds: LoadedDataset, bytes = 0): FileRep
     summary: s,
   };
   if (p.issues.some((i) => i.code === 'as_of_unknown')) report.needsAsOf = true;
+  const needs: NonNullable<FileReport['needs']> = [];
+  if (report.needsAsOf) needs.push('asOf');
+  if (p.issues.some((i) => i.code === 'index_unknown')) needs.push('index');
+  if (p.issues.some((i) => i.code === 'year_unknown' && i.row === undefined)) needs.push('year');
+  if (needs.length) report.needs = needs;
+  const sheets = asStrings(s.sheets);
+  if (sheets.length > 1) report.sheets = sheets;
   if (p.kind === 'bieu06:unmapped' || (p.kind === 'unknown' && Array.isArray(s.headerCandidates))) {
     report.mapping = {
       signature: String(s.layoutSignature ?? ''),

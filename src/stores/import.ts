@@ -153,8 +153,9 @@ export const useImportStore = defineStore('import', () => {
     return parse();
   }
 
-  /** The unit, period or day of the figures, typed for one file. */
-  function setFileOptions(file: string, opts: Pick<ReadOptions, 'unitName' | 'period' | 'asOf'>): Promise<void> {
+  /** What the person typed for one file: the unit, the period, the day of 766 figures, the index and year
+   *  of an index table, the sheet of a workbook. */
+  function setFileOptions(file: string, opts: Pick<ReadOptions, 'unitName' | 'period' | 'asOf' | 'index' | 'year' | 'sheet'>): Promise<void> {
     perFile.value = { ...perFile.value, [file]: { ...perFile.value[file], ...opts } };
     return parse();
   }

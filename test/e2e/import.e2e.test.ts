@@ -67,6 +67,8 @@ describe('import page', () => {
       await page.getByTestId('mapping-header-row').selectOption('4');
       const cols = ['stt', 'name', 'received_total', 'received_online', 'received_offline', 'carried_over', 'resolved_total', 'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_total', 'pending_within', 'pending_overdue'];
       for (const [i, c] of cols.entries()) await mapping.locator(`select[data-column="${c}"]`).selectOption(String(i));
+      const axeMapping = await runAxe(page, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      expect(axeMapping, formatAxe(axeMapping)).toEqual([]);
       await page.getByTestId('mapping-apply').click();
 
       const row = fileRow(page, 'unmapped.csv');
@@ -205,7 +207,7 @@ describe.skipIf(!present)('real portal files', () => {
       await fileRow(page, 'response.json').waitFor({ timeout: 90_000 });
       expect(await page.locator('[data-testid="preview-files"] tbody tr').count()).toBe(files.length);
       await page.getByTestId('asof-input').fill('2026-09-17');
-      await page.getByTestId('asof-apply').click();
+      await page.getByTestId('details-apply').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="preview-files"] tr[data-file="response.json"] [data-cell="period"]')?.textContent?.includes('17/09/2026'), null, { timeout: 90_000 });
       expect(await page.getByTestId('asof-input').count()).toBe(0);
       const errors = page.locator('[data-testid="preview-issues"] tr[data-severity="error"]');

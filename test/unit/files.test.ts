@@ -266,3 +266,19 @@ describe('the worker code runs as is in Node', () => {
     await expect(many.result).rejects.toThrow('cancelled');
   });
 });
+
+describe('index tables that do not say which index or year', () => {
+  const src = 'STT,Đơn vị,Điểm tổng hợp,Xếp hạng\n1,Sở Tư pháp,70.5,1\n2,Sở Y tế,65.2,2\n';
+  it('the report asks for them, and with them the scores load', async () => {
+    const a = await importFiles([text('bang.csv', src)]);
+    expect(a.files[0]).toMatchObject({ kind: 'index_table:unmapped', needs: ['index', 'year'] });
+    const b = await importFiles([text('bang.csv', src)], { perFile: { 'bang.csv': { index: 'DDCI', year: 2025 } } });
+    expect(b.files[0]).toMatchObject({ kind: 'index_table:wide', errors: 0, units: ['Sở Tư pháp', 'Sở Y tế'] });
+    const ix = b.dataset.tables.index_scores!;
+    const total = ix.columns.component.map((c, i) => [c, ix.columns.index[i], ix.columns.period[i], ix.columns.score[i], ix.columns.rank[i]]).filter((r) => r[0] === 'TOTAL');
+    expect(total).toEqual([
+      ['TOTAL', 'DDCI', '2025', 70.5, 1],
+      ['TOTAL', 'DDCI', '2025', 65.2, 2],
+    ]);
+  });
+});

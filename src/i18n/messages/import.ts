@@ -97,6 +97,9 @@ export default {
       details: {
         title: 'Bổ sung cho {file}',
         asOfIntro: 'Tệp không ghi ngày lấy số liệu: hãy nhập ngày.',
+        index: 'Tệp không ghi đây là chỉ số nào: hãy chọn',
+        year: 'Tệp không ghi năm của số liệu: hãy nhập năm',
+        sheet: 'Trang tính',
         apply: 'Áp dụng',
       },
     },
@@ -198,6 +201,9 @@ export default {
       details: {
         title: 'Details for {file}',
         asOfIntro: 'The file does not say when its figures were taken: enter the day.',
+        index: 'The file does not say which index this is: choose it',
+        year: 'The file does not say the year of its figures: enter the year',
+        sheet: 'Sheet',
         apply: 'Apply',
       },
     },
