@@ -1,9 +1,11 @@
 // Broken input in the browser: open a good package, then `?data=` a broken one (client-side, no reload).
 // The errors are listed in a role="alert" region naming file, row and column (as data attributes and in
 // the words); the figures loaded before stay on screen, unchanged; the page stays usable; no console
-// error, CSP violation or request to another origin (the harness fails on those).
+// error, CSP violation or request to another origin (the harness fails on those). The single files of
+// the corpus go through the import page: the expected issues listed, the data on screen kept.
 import fs from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoProblems, evalWithTimeout, openPage, screenshot, useBrowser, waitForDbReady, type Problem } from './harness';
@@ -246,4 +248,48 @@ describe('broken packages in the browser', () => {
       await close();
     }
   });
+});
+
+describe('broken single files through the import page', () => {
+  it('every single file of the corpus: the expected issues listed with file/row/column, the data on screen kept', async () => {
+    const { page, problems, close } = await openPage('/nhap-du-lieu', { context: { acceptDownloads: true } });
+    const report: string[] = [];
+    try {
+      await waitForDbReady(page);
+      await waitUntil(page, 'the sample title', async () => (await headerTitle(page)).includes('Tỉnh Minh Họa'), 90_000);
+      const dir = path.join(inject('distDir'), 'test-data', 'bad');
+      for (const c of cases.filter((x) => x.single)) {
+        const name = path.basename(c.single!);
+        if ((await page.getByTestId('import-clear').count()) > 0) await page.getByTestId('import-clear').click();
+        await waitUntil(page, 'an empty working set', async () => (await page.getByTestId('import-preview').count()) === 0);
+        await page.getByTestId('file-input').setInputFiles(path.join(dir, c.single!));
+        await waitUntil(page, `the preview of ${name}`, async () => (await page.getByTestId('import-preview').count()) > 0, 90_000);
+        await page.waitForTimeout(300);
+        // every issue of the preview, from its CSV (the table on screen shows the first ones only)
+        let issues: { file: string; row: string; column: string; severity: string; code: string }[] = [];
+        if ((await page.getByTestId('no-issues').count()) === 0) {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-issues').click()]);
+          const rows = Papa.parse<string[]>(fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+          issues = rows.map(([file, row, column, severity, code]) => ({ file: file.replace(/^'/, ''), row, column, severity, code }));
+        }
+        const want = c.singleExpect!;
+        const errors = issues.filter((i) => i.severity === 'error');
+        if (want.outcome === 'refused') expect(errors.length, `${name}: refused`).toBeGreaterThan(0);
+        else expect(errors.map((e) => `${e.code} r${e.row} ${e.column}`), `${name}: no error`).toEqual([]);
+        for (const w of want.issues) {
+          const hit = issues.find((i) => (i.code === w.code || (w.aliases ?? []).includes(i.code)) && i.severity === w.severity &&
+            (w.row == null || i.row === String(w.row)) && (w.column == null || i.column === w.column));
+          expect(hit, `${name}: ${w.code} r${w.row ?? ''} ${w.column ?? ''}; listed: ${issues.map((i) => `${i.code} r${i.row} ${i.column}`).slice(0, 6).join('; ')}`).toBeTruthy();
+          expect(hit!.file, name).toBe(name);
+        }
+        // nothing replaced yet: the sample is still the dataset on screen
+        expect(await headerTitle(page), name).toContain('Tỉnh Minh Họa');
+        report.push(`${name}: ${want.outcome}, ${errors.length} error(s), ${issues.length - errors.length} warning(s)`);
+      }
+      assertNoProblems(problems);
+    } finally {
+      console.log(report.join('\n'));
+      await close();
+    }
+  }, 900_000);
 });
