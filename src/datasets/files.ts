@@ -359,9 +359,13 @@ export function assembleFiles(parsed: (ParsedFile & { bulk?: LoadedDataset['bulk
   for (const i of repeatedNotes(plan.setAside)) issues.push(i);
   const overlaps = overlapIssues(raws, new Set(parsed.filter((p) => p.kind.startsWith('dvcqg766:')).map((p) => p.file)));
   for (const i of overlaps.issues) issues.push(i);
+  const refused = new Map<string, number>(); // rows taken out as counted twice, by file and table
   for (const r of raws) {
     const d = overlaps.drop.get(r.raw);
-    if (d) r.raw = withoutRows(r.raw, d);
+    if (!d) continue;
+    r.raw = withoutRows(r.raw, d);
+    const k = `${r.raw.file}\u0000${r.table}`;
+    refused.set(k, (refused.get(k) ?? 0) + d.size);
   }
   const ds = assembleDataset(meta ?? defaultMeta(parsed), raws, issues);
 
@@ -376,7 +380,8 @@ export function assembleFiles(parsed: (ParsedFile & { bulk?: LoadedDataset['bulk
       const repeated = drop.get(`${p.file}\u0000${table}`)?.size ?? 0;
       const subtotal = reader?.subtotal ?? 0;
       const loaded = mine?.loaded ?? 0;
-      const read = Math.max(reader?.read ?? 0, (mine?.read ?? 0) + repeated + (reader?.reported ?? 0) + subtotal);
+      const outOfTable = refused.get(`${p.file}\u0000${table}`) ?? 0;
+      const read = Math.max(reader?.read ?? 0, (mine?.read ?? 0) + repeated + outOfTable + (reader?.reported ?? 0) + subtotal);
       const a: RowAccount = { file: p.file, table: table as RowAccount['table'], read, loaded, reported: read - loaded - subtotal - repeated };
       if (subtotal) a.subtotal = subtotal;
       if (repeated) a.repeated = repeated;

@@ -182,6 +182,16 @@ describe('a 766 file and a Biểu 06 together', () => {
     expect(u.metrics.early_rate.value).toBeNull();
   });
 
+  it('a canonical quarter row over its months is refused, and still counted in the file\'s rows', async () => {
+    const head = 'period_start,period_end,unit_id,field,received_online,received_offline,carried_over,resolved_early,resolved_on_time,resolved_overdue,pending_within,pending_overdue\n';
+    const months = text('months.csv', head + '2026-07-01,2026-07-31,A,,1,0,0,1,0,0,0,0\n2026-08-01,2026-08-31,A,,1,0,0,1,0,0,0,0\n');
+    const quarter = text('quarter.csv', head + '2026-07-01,2026-09-30,A,,2,0,0,2,0,0,0,0\n');
+    const r = await importFiles([months, quarter, text('units.csv', 'unit_id,name,level\nA,Sở A,agency\n')]);
+    expect(r.dataset.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.file, i.row])).toEqual([['overlapping_rows', 'quarter.csv', 2]]);
+    expect(r.dataset.accounts.find((a) => a.file === 'quarter.csv')).toMatchObject({ read: 1, loaded: 0, reported: 1 });
+    expect(r.dataset.accounts.find((a) => a.file === 'months.csv')).toMatchObject({ read: 2, loaded: 2, reported: 0 });
+  });
+
   it('an all-fields II.06a row next to the same unit\'s field rows is refused as counted twice', async () => {
     const r = await importFiles([fixture('bieu06', 'comma-so-tu-phap.csv'), fixture('bieu06', 'ii06a-units.csv')]);
     const e = r.dataset.issues.filter((i) => i.code === 'overlapping_rows');
