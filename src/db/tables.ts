@@ -5,6 +5,9 @@ import { TABLES, createTableSql, duckType } from '../datasets/contract';
 import type { CanonicalTable, Cell, LoadedDataset, TableName } from '../datasets/types';
 import type { Db } from './types';
 
+/** A validated row may hold a long text cell (DuckDB's default line limit is 2 MB). */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
 /** Nulls are bare empty fields; every string is quoted, so an empty string stays an empty string. */
 function csvCell(v: Cell): string {
   if (v == null) return '';
@@ -30,7 +33,7 @@ async function replaceTable(db: Db, t: CanonicalTable | undefined, name: TableNa
   const columns = spec.columns.map((c) => `'${c.name}': '${duckType(c)}'`).join(', ');
   try {
     await db.exec(`INSERT INTO "${name}" SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"',
-      nullstr = '', allow_quoted_nulls = false, auto_detect = false, columns = {${columns}})`);
+      nullstr = '', allow_quoted_nulls = false, auto_detect = false, max_line_size = ${MAX_LINE_BYTES}, columns = {${columns}})`);
   } finally {
     await db.dropFile(file);
   }

@@ -144,9 +144,8 @@ describe('packages (loadPackage)', () => {
   }
 });
 
-/** Loadable cases the database stage cannot take yet (src/db/, not the loader's): DuckDB's read_csv
- *  refuses a line over 2 MB, so a 5 MB cell fails in db/tables.ts. Marked `it.fails` until fixed there. */
-const DB_PENDING = new Set(['huge_cell']);
+/** Loadable cases the database stage cannot take (none now: db/tables.ts raises DuckDB's 2 MB line limit). */
+const DB_PENDING = new Set<string>();
 
 describe('the database after each case (the store rule: a refused package never touches it)', () => {
   for (const c of cases.filter((x) => x.package)) {
