@@ -9,6 +9,8 @@ import type { Db } from './types';
 export interface BulkOptions {
   /** Parquet → Arrow IPC chunks (a worker in the browser, parquet-wasm's Node build in Node) */
   parquet?: ParquetDecoder;
+  /** files the page kept as Blobs instead of reading them into memory (by resource path) */
+  blobs?: ReadonlyMap<string, Blob>;
 }
 
 /** Arrow-derived column types DuckDB may give a contract column without a cast. */
@@ -48,7 +50,8 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
     if (b.format === 'parquet') {
       if (!opts.parquet) throw new Error(`${b.file}: no Parquet decoder here`);
       let first = true;
-      for await (const ipc of opts.parquet(b.bytes)) {
+      const blob = b.bytes.byteLength === 0 ? opts.blobs?.get(b.file) : undefined;
+      for await (const ipc of opts.parquet(blob ?? b.bytes)) {
         performance.mark('chiso:bulk-group-decoded');
         await db.insertArrowIpc(stage, ipc, first);
         performance.mark('chiso:bulk-group-inserted');

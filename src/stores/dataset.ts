@@ -32,13 +32,38 @@ export interface Refusal {
   accounts: RowAccount[];
 }
 
-/** A Source that starts the Parquet worker as soon as a Parquet file is asked for, before its bytes arrive. */
-function warming(source: Source): Source {
+/**
+ * A Source that leaves dossier Parquet files outside the page's memory: the package's descriptor names
+ * them; each is fetched (same origin, same size limit as the loader) as the response's Blob, which the
+ * browser keeps outside the page's heap and the Parquet worker reads group by group. The loader gets an
+ * empty placeholder (it never reads a Parquet file's bytes: dossier rows go to the bulk path) and
+ * `blobs` has the file. The Parquet worker starts as soon as such a file is named.
+ */
+function dossierBlobs(source: Source, blobs: Map<string, Blob>): Source {
+  const parquet = new Set<string>();
   return {
     origin: source.origin,
-    read(path: string) {
-      if (/\.parquet$/i.test(path)) void import('../db/parquetBrowser').then((m) => m.warmParquetWorker());
-      return source.read(path);
+    async read(path: string) {
+      if (parquet.has(path)) {
+        const [{ sameOriginUrl }] = await Promise.all([import('../datasets/httpSource')]);
+        const res = await fetch(sameOriginUrl(path, source.origin), { credentials: 'omit', redirect: 'error' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const blob = await res.blob();
+        if (blob.size > LIMITS.maxBinaryBytes) throw new Error(`> ${Math.round(LIMITS.maxBinaryBytes / 1048576)} MB`);
+        blobs.set(path, blob);
+        return new Uint8Array(0);
+      }
+      const bytes = await source.read(path);
+      if (path === 'datapackage.json') {
+        try {
+          const d = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as { resources?: { name?: unknown; path?: unknown; format?: unknown }[] };
+          for (const r of d.resources ?? []) {
+            if (r?.name === 'dossiers' && typeof r.path === 'string' && (r.format === 'parquet' || /\.parquet$/i.test(r.path))) parquet.add(r.path.trim());
+          }
+          if (parquet.size) void import('../db/parquetBrowser').then((m) => m.warmParquetWorker());
+        } catch { /* the loader reports a bad descriptor */ }
+      }
+      return bytes;
     },
   };
 }
@@ -104,14 +129,14 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   /** Put a validated dataset in the database, unless it has errors (then keep what we have). */
-  async function replaceWith(ds: LoadedDataset): Promise<boolean> {
+  async function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>): Promise<boolean> {
     if (hasErrors(ds.issues)) {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
     const [d, prep, parquet] = await Promise.all([realDb(), import('../metrics/dossiers'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
-    const facts = await prep.prepareDataset(d, ds, { parquet: parquet.browserParquetDecoder });
+    const facts = await prep.prepareDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
     meta.value = ds.meta;
     warnings.value = [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes];
     accounts.value = ds.accounts;
@@ -136,8 +161,9 @@ export const useDatasetStore = defineStore('dataset', () => {
       const single = await import('../datasets/worker/client');
       if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes));
       const [{ loadPackage }, { httpSource }] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource')]);
-      const ds = await loadPackage(warming(httpSource(url, LIMITS.maxBinaryBytes)));
-      return await replaceWith(ds);
+      const blobs = new Map<string, Blob>();
+      const ds = await loadPackage(dossierBlobs(httpSource(url, LIMITS.maxBinaryBytes), blobs));
+      return await replaceWith(ds, blobs);
     } catch (e) {
       refusal.value = {
         origin: url,
