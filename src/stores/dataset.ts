@@ -106,7 +106,8 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** The database views query: the snapshot's stand-in until the first dataset is loaded, then DuckDB. */
   function db(): Promise<Db> {
-    return proxy && fromSnapshot.value ? Promise.resolve(proxy) : realDb();
+    // Reads wait for a replacement under way, so a view never sees half of one dataset and half of another.
+    return proxy && fromSnapshot.value ? Promise.resolve(proxy) : writing.then(realDb);
   }
 
   /** Serve the build-time snapshot when the page opens the very package it was made from. */
@@ -128,8 +129,19 @@ export const useDatasetStore = defineStore('dataset', () => {
     return true;
   }
 
+  // Loads never interleave in the database: each replacement waits for the one before it, and an
+  // `open` that a newer `open` has superseded is dropped (the latest request wins).
+  let writing: Promise<unknown> = Promise.resolve();
+  let openSeq = 0;
+
   /** Put a validated dataset in the database, unless it has errors (then keep what we have). */
-  async function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>): Promise<boolean> {
+  function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, isCurrent: () => boolean = () => true): Promise<boolean> {
+    const run = writing.then(() => (isCurrent() ? replaceNow(ds, blobs) : false));
+    writing = run.catch(() => {});
+    return run;
+  }
+
+  async function replaceNow(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>): Promise<boolean> {
     if (hasErrors(ds.issues)) {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
@@ -153,18 +165,21 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   async function open(url: string): Promise<boolean> {
+    const mine = ++openSeq;
+    const isCurrent = () => mine === openSeq;
     loading.value = true;
     serveSnapshot(url);
     realDb().catch(() => {}); // start the database while files download and validate
     try {
       // a single file (Biểu 06, 766 JSON…) rather than a package: read like a dropped file
       const single = await import('../datasets/worker/client');
-      if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes));
+      if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes), undefined, isCurrent);
       const [{ loadPackage }, { httpSource }] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource')]);
       const blobs = new Map<string, Blob>();
       const ds = await loadPackage(dossierBlobs(httpSource(url, LIMITS.maxBinaryBytes), blobs));
-      return await replaceWith(ds, blobs);
+      return await replaceWith(ds, blobs, isCurrent);
     } catch (e) {
+      if (!isCurrent()) return false;
       refusal.value = {
         origin: url,
         accounts: [],
