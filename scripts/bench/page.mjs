@@ -25,10 +25,10 @@ export async function firstVisit(browser, baseUrl, errors) {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
-  const cold = await waitForMarks(page, ['chiso:first-data-paint', 'chiso:db-ready', 'chiso:data-ready'], 60_000);
+  const cold = await waitForMarks(page, ['chiso:first-data-paint', 'chiso:db-ready'], 60_000);
   await page.waitForTimeout(300); // let the service worker finish caching what it saw
   await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
-  const warm = await waitForMarks(page, ['chiso:first-data-paint', 'chiso:db-ready', 'chiso:data-ready'], 60_000);
+  const warm = await waitForMarks(page, ['chiso:first-data-paint', 'chiso:db-ready'], 60_000);
   await context.close();
   return { cold, warm };
 }
