@@ -3,7 +3,8 @@
 // it writes into the SVG; the title and description we add are escaped here.
 import { init } from 'echarts/core';
 import type { EChartsOption } from 'echarts';
-import { BASE_OPTION } from '../components/charts/setup';
+import '../components/charts/setup';
+import { BASE_OPTION } from '../components/charts/theme';
 import { escapeHtml } from '../components/charts/escape';
 
 export interface SvgOptions {
