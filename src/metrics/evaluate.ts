@@ -79,16 +79,8 @@ export function periodFromRange(from: string, to: string): Period {
   return parsePeriod(`${from}..${to}`)!;
 }
 
-function indexPeriods(p: Period) {
-  const out = indexPeriodsFor(p);
-  // Any window from 1 January within one year can also use the portal's year-to-date figures.
-  if (p.from.endsWith('-01-01') && p.from.slice(0, 4) === p.to.slice(0, 4) && !out.some((x) => x.period_type === 'ytd')) {
-    out.push({ period_type: 'ytd', period: p.from.slice(0, 4) });
-  }
-  return out;
-}
-
-function withTarget(base: { value: number | null; numerator: number | null; denominator: number | null }, targets: TargetRow[], metricId: string, unitId: string, date: string): MetricValue {
+/** A figure with the target in force on `date` and its status. */
+export function withTarget(base: { value: number | null; numerator: number | null; denominator: number | null }, targets: TargetRow[], metricId: string, unitId: string, date: string): MetricValue {
   const t = resolveTarget(targets, metricId, unitId, date);
   return {
     ...base,
@@ -128,7 +120,7 @@ export async function evaluate(db: Db, opts: EvaluateOptions): Promise<Evaluatio
   const [byUnit, [total], index] = await Promise.all([
     queryCounts(db, { ...filter, groupBy: ['unit'] }),
     queryCounts(db, { ...filter, groupBy: [] }),
-    queryIndex(db, { periods: indexPeriods(period), asOfMax: opts.to, unitIds: opts.unitIds }),
+    queryIndex(db, { periods: indexPeriodsFor(period), asOfMax: opts.to, unitIds: opts.unitIds }),
   ]);
   const countByUnit = new Map(byUnit.map((r) => [r.unit_id!, r]));
   const indexUnits = new Set(index.map((r) => r.unit_id));

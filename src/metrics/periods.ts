@@ -140,8 +140,17 @@ export function lastPeriods(p: Period, n: number): Period[] {
   return out;
 }
 
-/** The index_scores periods that describe this window (exact match first; ytd of the year as fallback). */
+/** The index_scores periods that describe this window: exact match first; any window from 1 January
+ *  within one year may also use the portal's year-to-date figures (taken on or before its last day). */
 export function indexPeriodsFor(p: Period): { period_type: string; period: string }[] {
+  const out = exactIndexPeriods(p);
+  if (p.from.endsWith('-01-01') && p.from.slice(0, 4) === p.to.slice(0, 4) && !out.some((x) => x.period_type === 'ytd')) {
+    out.push({ period_type: 'ytd', period: p.from.slice(0, 4) });
+  }
+  return out;
+}
+
+function exactIndexPeriods(p: Period): { period_type: string; period: string }[] {
   // the year from the dates: a ytd key starts with "ytd:", not with the year
   const y = p.from.slice(0, 4);
   switch (p.kind) {

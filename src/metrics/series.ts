@@ -8,9 +8,8 @@
 import type { Db, Param } from '../db/types';
 import { COUNT_METRICS, INDEX_METRICS } from './registry';
 import { indexPeriodsFor, previousPeriod, type Period } from './periods';
-import { queryCounts, type Bucket, type CountRow } from './queries';
-import { resolveTarget, statusOf, type TargetRow } from './targets';
-import { loadTargets, loadUnits, type MetricValue } from './evaluate';
+import { queryCounts, type Bucket, type CountRow, type IndexRow } from './queries';
+import { loadTargets, loadUnits, withTarget, type MetricValue } from './evaluate';
 
 export interface SeriesOptions {
   /** oldest first */
@@ -75,38 +74,14 @@ async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<
   return Promise.all(periods.map((p) => queryCounts(db, { ...base, from: p.from, to: p.to, groupBy: ['unit'] })));
 }
 
-interface IndexSeriesRow {
-  index: string;
-  component: string;
-  unit_id: string;
-  period_type: string;
-  period: string;
-  as_of: string | null;
-  score: number | null;
-  max_score: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  ratio: number | null;
-  rank: number | null;
-  rank_of: number | null;
-  quality_flag: string | null;
-}
-
-/** As evaluate(): any window from 1 January within one year may also use the year-to-date figures. */
-function indexPeriods(p: Period) {
-  const out = indexPeriodsFor(p);
-  if (p.from.endsWith('-01-01') && p.from.slice(0, 4) === p.to.slice(0, 4) && !out.some((x) => x.period_type === 'ytd')) {
-    out.push({ period_type: 'ytd', period: p.from.slice(0, 4) });
-  }
-  return out;
-}
+type IndexSeriesRow = Omit<IndexRow, 'rank_group' | 'source'>;
 
 /** Index rows for every period: each (period type, period) taken at its latest snapshot on or before the period's end. */
 async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefined, indexes: string[]): Promise<IndexSeriesRow[]> {
   const clauses: string[] = [];
   const params: Param[] = [];
   for (const p of periods) {
-    for (const ip of indexPeriods(p)) {
+    for (const ip of indexPeriodsFor(p)) {
       clauses.push('(period_type = ? AND period = ? AND (as_of IS NULL OR as_of <= CAST(? AS DATE)))');
       params.push(ip.period_type, ip.period, p.to);
     }
@@ -125,10 +100,7 @@ async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefine
      FROM index_scores WHERE ${where}`, params);
 }
 
-function figure(base: { value: number | null; numerator: number | null; denominator: number | null }, targets: TargetRow[], metricId: string, unitId: string, date: string): MetricValue {
-  const t = resolveTarget(targets, metricId, unitId, date);
-  return { ...base, target: t?.value ?? null, comparator: t?.comparator ?? null, status: statusOf(base.value, t), target_source: t?.source_doc ?? null };
-}
+const figure = withTarget;
 
 const EMPTY = { value: null, numerator: null, denominator: null };
 
@@ -152,7 +124,7 @@ export async function evaluateSeries(db: Db, o: SeriesOptions): Promise<SeriesRe
 
   // Per period: (index, component, unit) → the row of the most preferred period type, latest snapshot.
   const pick: Map<string, IndexSeriesRow>[] = periods.map((p) => {
-    const prefs = indexPeriods(p);
+    const prefs = indexPeriodsFor(p);
     const best = new Map<string, { row: IndexSeriesRow; pref: number }>();
     for (const r of index) {
       const pref = prefs.findIndex((x) => x.period_type === r.period_type && x.period === r.period);
