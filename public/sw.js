@@ -73,3 +73,21 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(event));
   else event.respondWith(networkFirst(event));
 });
+
+// What the first visit loaded before this worker controlled the page (the page lists it once the worker
+// is ready): copied into the cache so that a visit offline finds the same files. Same origin only.
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'chiso-precache' || !Array.isArray(data.urls)) return;
+  if (event.origin && event.origin !== self.location.origin) return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    for (const u of data.urls.slice(0, 500)) {
+      let url;
+      try { url = new URL(String(u), self.location.origin); } catch { continue; }
+      if (url.origin !== self.location.origin || url.pathname === '/sw.js') continue;
+      if (await cache.match(url.href)) continue;
+      try { await put(new Request(url.href), await fetch(url.href, { credentials: 'omit' })); } catch { /* offline already */ }
+    }
+  })());
+});
