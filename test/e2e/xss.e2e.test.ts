@@ -92,7 +92,8 @@ describe('hostile text on every route', () => {
           const url = `${route}${route.includes('?') ? q(lang).replace('?', '&') : q(lang)}`;
           await navigate(page, url);
           await page.waitForTimeout(1500);
-          tooltips += await hoverCharts(page);
+          // tooltips hold the same text in both languages: drawn once, in the Vietnamese pass
+          if (lang === 'vi') tooltips += await hoverCharts(page);
           const p = await probe(page);
           expect(p.xss, `${route}: window.__xss`).toBeUndefined();
           expect(p.payloadElements, `${route}: elements made by a payload`).toBe(0);
