@@ -8,7 +8,7 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS, WorkingCalendar, dayNumber, isWorkingDay, weekday } from './calendar';
 import { MINH_HOA } from './names';
 import { seasonality, makeMonth } from './periods';
-import { Prng, hashSeed, rngFor } from './prng';
+import { Prng, fmix32, hashSeed, rngFor } from './prng'; // fmix32: distinct row numbers give distinct ids
 import { DIGITIZED, ONLINE_FULL, RESULT_ELECTRONIC, onlineRamp, yearValue } from './rates';
 import type { SampleSpec, UnitSpec } from './spec';
 
@@ -99,15 +99,6 @@ function search(cdf: Float64Array, u: number): number {
   return lo;
 }
 
-/** murmur3's 32-bit finaliser: a bijection, so distinct row numbers give distinct ids */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
 /** A national-style TTHC code ("1.00xxxx"), the same for a field's procedure at the same level everywhere. */
