@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertNoProblems, evalWithTimeout, openPage, useBrowser } from './harness';
+import { assertNoProblems, evalWithTimeout, openPage, useBrowser, waitForDbReady } from './harness';
 
 useBrowser();
 const ROOT = path.resolve(__dirname, '../..');
@@ -100,6 +100,23 @@ describe('public page on a phone', () => {
       await page.reload();
       await card(page, 'on_time_rate');
       expect(await evalWithTimeout(page, () => !!navigator.serviceWorker.controller, null)).toBe(true);
+      // "after a visit": the visit is over when DuckDB has started and the worker has cached every
+      // build file the page loaded (the 34 MB wasm takes a moment to copy)
+      await waitForDbReady(page);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const missing = await evalWithTimeout(page, async () => {
+          const cache = await caches.open('chiso-v1');
+          const urls = performance.getEntriesByType('resource').map((e) => e.name)
+            .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith('/assets/'));
+          const absent: string[] = [];
+          for (const u of urls) if (!(await cache.match(u))) absent.push(u);
+          return absent;
+        }, null, 20_000);
+        if (missing.length === 0) break;
+        if (Date.now() > deadline) throw new Error(`not cached after 60 s: ${missing.join(', ')}`);
+        await page.waitForTimeout(500);
+      }
       await context.setOffline(true);
       await page.reload();
       expect(await card(page, 'received_count')).toMatchObject({ value: 9241 });
