@@ -135,8 +135,14 @@ export const useDatasetStore = defineStore('dataset', () => {
   let openSeq = 0;
 
   /** Put a validated dataset in the database, unless it has errors (then keep what we have). */
-  function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, isCurrent: () => boolean = () => true): Promise<boolean> {
-    const run = writing.then(() => (isCurrent() ? replaceNow(ds, blobs) : false));
+  function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, isCurrent?: () => boolean): Promise<boolean> {
+    // A dataset given directly (the import page's confirmation) supersedes any `open` still under way.
+    if (!isCurrent) {
+      const mine = ++openSeq;
+      isCurrent = () => mine === openSeq;
+    }
+    const current = isCurrent;
+    const run = writing.then(() => (current() ? replaceNow(ds, blobs) : false));
     writing = run.catch(() => {});
     return run;
   }

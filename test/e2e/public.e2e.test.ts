@@ -61,6 +61,8 @@ describe('public page on a phone', () => {
     const { page, problems, close, context } = await openPage('/cong-khai?period=2026-10', { viewport: PHONE });
     try {
       await card(page, 'on_time_rate');
+      // the figures come from the snapshot at once; let the data finish loading before going offline below
+      await waitForDbReady(page);
       expect(await page.getByTestId('cached-notice').count()).toBe(0);
       // the service worker's message when it answered from its cache
       await evalWithTimeout(page, () => {
