@@ -1,0 +1,2 @@
+export type { QuerySpec, QueryState } from './types';
+export { usePageQuery } from './usePageQuery';
