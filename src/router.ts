@@ -4,13 +4,13 @@ import Scoreboard from './views/Scoreboard.vue';
 // The scoreboard is the home view and ships in the first bundle; other views load on demand.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'scoreboard', component: Scoreboard },
-  { path: '/don-vi/:unitId', name: 'unit', component: () => import('./views/Unit.vue'), props: true },
-  { path: '/giam-sat', name: 'oversight', component: () => import('./views/Oversight.vue') },
+  { path: '/don-vi/:unitId', name: 'unit', component: () => import('./pages/unit/UnitPage.vue'), props: true },
+  { path: '/giam-sat', name: 'oversight', component: () => import('./pages/oversight/OversightPage.vue') },
   { path: '/phuong-phap', name: 'methodology', component: () => import('./views/Methodology.vue') },
-  { path: '/cong-khai', name: 'public', component: () => import('./views/Public.vue'), meta: { bare: false } },
-  { path: '/embed/:view', name: 'embed', component: () => import('./views/Embed.vue'), props: true, meta: { bare: true } },
-  { path: '/nhap-du-lieu', name: 'import', component: () => import('./views/Import.vue') },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
+  { path: '/cong-khai', name: 'public', component: () => import('./pages/public/PublicPage.vue'), meta: { bare: false } },
+  { path: '/embed/:view', name: 'embed', component: () => import('./pages/embed/EmbedPage.vue'), props: true, meta: { bare: true } },
+  { path: '/nhap-du-lieu', name: 'import', component: () => import('./pages/import/ImportPage.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/not-found/NotFoundPage.vue') },
 ];
 
 export const router = createRouter({
