@@ -49,6 +49,8 @@ export interface EvaluateOptions {
   unitIds?: string[];
   fields?: string[];
   lineage?: boolean;
+  /** channels of receipt (1 in person, 2 online, 3 postal): dossier-level data only (queries.ts) */
+  channels?: number[];
 }
 
 export async function loadUnits(db: Db): Promise<UnitInfo[]> {
@@ -116,7 +118,7 @@ function indexMetrics(rows: IndexRow[], targets: TargetRow[], unitId: string, to
 export async function evaluate(db: Db, opts: EvaluateOptions): Promise<Evaluation> {
   const period = periodFromRange(opts.from, opts.to);
   const [units, targets] = await Promise.all([loadUnits(db), loadTargets(db)]);
-  const filter = { from: opts.from, to: opts.to, levels: opts.levels, unitIds: opts.unitIds, fields: opts.fields, lineage: opts.lineage };
+  const filter = { from: opts.from, to: opts.to, levels: opts.levels, unitIds: opts.unitIds, fields: opts.fields, lineage: opts.lineage, channels: opts.channels };
   const [byUnit, [total], index] = await Promise.all([
     queryCounts(db, { ...filter, groupBy: ['unit'] }),
     queryCounts(db, { ...filter, groupBy: [] }),

@@ -18,6 +18,8 @@ export interface SeriesOptions {
   unitIds?: string[];
   /** count and index metric ids; default every metric */
   metrics?: string[];
+  /** channels of receipt (dossier-level data only): queries.ts CountQuery.channels */
+  channels?: number[];
 }
 
 export interface SeriesResult {
@@ -54,7 +56,7 @@ async function straddling(db: Db, bucket: Bucket, from: string, to: string): Pro
 /** Count rows per period index (unit-grouped). */
 async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<CountRow[][]> {
   const { periods } = o;
-  const base = { levels: o.levels, unitIds: o.unitIds, metrics: countIds };
+  const base = { levels: o.levels, unitIds: o.unitIds, metrics: countIds, channels: o.channels };
   const bucket = BUCKETED[periods[0].kind];
   const sameKind = periods.every((p) => p.kind === periods[0].kind);
   if (periods.length > 1 && bucket && sameKind && consecutive(periods)) {

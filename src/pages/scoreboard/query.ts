@@ -9,7 +9,7 @@ export type { ScoreboardScope };
 /** Everything a scope's figures depend on, in full: two scopes with one key share one result. */
 export function scoreboardKey(s: ScoreboardScope): string {
   const metrics = s.seriesMetrics === 'all' ? 'all' : (s.seriesMetrics ?? []).join(',');
-  return `scoreboard:${s.period.key}:${(s.levels ?? []).join(',')}:${(s.unitIds ?? []).join(',')}:${metrics}`;
+  return `scoreboard:${s.period.key}:${(s.levels ?? []).join(',')}:${(s.unitIds ?? []).join(',')}:${metrics}:${(s.channels ?? []).join(',')}`;
 }
 
 export function scoreboardQuery(scope: ScoreboardScope): QuerySpec<ScoreboardInput> {
