@@ -5,6 +5,8 @@
 // is written over the aggregated count columns that queries.ts builds for any period and grouping
 // (flows summed; stocks `carried_over` from each series' first row, `pending_*` from its last row).
 
+import { FAMILY_BY_INDEX, INDEX_FAMILIES, componentSlug, knownComponent, type IndexFamily } from './indexFamilies';
+
 export type MetricUnit = 'percent' | 'points' | 'count' | 'rank';
 export type Direction = 'higher' | 'lower';
 export type Certainty = 'verified' | 'partly' | 'unverified';
@@ -47,6 +49,14 @@ export interface IndexMetric {
   decimals: number;
   certainty: Certainty;
   basis: string;
+  /** the highest possible value (scores), when the index states one */
+  max?: number | null;
+  /** the scale in words and how sure domain.md is of it */
+  scale?: Text;
+  /** who publishes the index */
+  publisher?: Text;
+  /** defined from a component found in the data (its label is the file's own name for it) */
+  derived?: boolean;
 }
 
 export type MetricDef = CountMetric | IndexMetric;
@@ -215,6 +225,54 @@ export const GROUPS_766 = [
 
 const index = (m: Omit<IndexMetric, 'kind'>): IndexMetric => ({ kind: 'index', ...m });
 
+const ABBR: Record<string, string> = { PCI: 'PCI', PAPI: 'PAPI', SIPAS: 'SIPAS', PAR: 'PAR INDEX', DDCI: 'DDCI', '766': '766' };
+
+/** total, rank and the known components of one published index (PCI, PAPI, SIPAS, PAR INDEX). */
+function familyMetrics(f: IndexFamily): IndexMetric[] {
+  const a = ABBR[f.index];
+  const pct = f.unit === 'percent';
+  const total = index({
+    id: `${f.prefix}_total`,
+    label: pct ? { vi: `Chỉ số ${a} (tỷ lệ hài lòng)`, en: `${a} (satisfaction rate)` } : { vi: `Điểm ${a}`, en: `${a} score` },
+    short: { vi: a, en: a },
+    formula: {
+      vi: `${f.name.vi}, ${pct ? 'tỷ lệ' : 'điểm tổng hợp'} như đã công bố. Thang: ${f.scale.vi}. Nơi công bố: ${f.publisher.vi}`,
+      en: `${f.name.en}, the ${pct ? 'rate' : 'composite score'} as published. Scale: ${f.scale.en}. Published by ${f.publisher.en}`,
+    },
+    unit: f.unit, direction: 'higher', index: f.index, component: 'TOTAL', field: 'score', decimals: 2,
+    certainty: f.certainty, basis: f.basis, max: f.max, scale: f.scale, publisher: f.publisher,
+  });
+  const rank = index({
+    id: `${f.prefix}_rank`,
+    label: { vi: `Xếp hạng ${a}`, en: `${a} rank` },
+    short: { vi: `Hạng ${a}`, en: `${a} rank` },
+    formula: {
+      vi: `thứ hạng ${a} của tỉnh trong số các tỉnh được xếp (1 là tốt nhất)${f.index === 'SIPAS' ? '; SIPAS chính thức không xếp hạng, thứ hạng do báo chí hoặc tệp dữ liệu tính từ tỷ lệ' : ''}`,
+      en: `the province's ${a} rank among the provinces ranked (1 is best)${f.index === 'SIPAS' ? '; SIPAS officially does not rank: the rank is the press’s or the file’s, from the rates' : ''}`,
+    },
+    unit: 'rank', direction: 'lower', index: f.index, component: 'TOTAL', field: 'rank', decimals: 0,
+    certainty: f.rankCertainty, basis: f.basis, publisher: f.publisher,
+  });
+  return [total, rank, ...f.components.map((k) => componentMetric(f, k.slug, k.label, false))];
+}
+
+/** One component of an index: its score (points, or percent for SIPAS), higher is better. */
+function componentMetric(f: IndexFamily, slug: string, label: { vi: string; en: string }, derived: boolean): IndexMetric {
+  const a = ABBR[f.index];
+  const max = f.componentMax;
+  return index({
+    id: `${f.prefix}_${slug}`,
+    label: { vi: `${a} – ${label.vi}`, en: `${a} – ${label.en}` },
+    short: { vi: label.vi, en: label.en },
+    formula: {
+      vi: `chỉ số thành phần "${label.vi}" của ${a}${max != null ? `, thang ${max}${f.unit === 'percent' ? ' %' : ' điểm'}` : ''}, như đã công bố${derived ? ' (tên lấy từ tệp dữ liệu)' : ''}`,
+      en: `the ${a} component "${label.en}"${max != null ? `, on a ${max}${f.unit === 'percent' ? ' %' : '-point'} scale` : ''}, as published${derived ? ' (name taken from the data file)' : ''}`,
+    },
+    unit: f.unit, direction: 'higher', index: f.index, component: slug, field: 'score', decimals: 2,
+    certainty: derived ? 'unverified' : f.certainty, basis: f.basis, max, publisher: f.publisher, derived,
+  });
+}
+
 export const INDEX_METRICS: IndexMetric[] = [
   index({
     id: 'index_766_total',
@@ -222,6 +280,7 @@ export const INDEX_METRICS: IndexMetric[] = [
     short: { vi: 'Điểm 766', en: '766 score' },
     formula: { vi: 'tổng điểm 6 nhóm chỉ số, tối đa 100, do Cổng DVCQG công bố', en: 'sum of the 6 group scores, at most 100, as published by the national portal' },
     unit: 'points', direction: 'higher', index: '766', component: 'TOTAL', field: 'score', decimals: 2, certainty: 'verified', basis: 'QĐ 766/QĐ-TTg',
+    max: 100, publisher: FAMILY_BY_INDEX.get('766')?.publisher,
   }),
   ...GROUPS_766.map((g) => index({
     id: `index_766_${g.code}`,
@@ -229,6 +288,7 @@ export const INDEX_METRICS: IndexMetric[] = [
     short: { vi: g.code, en: g.code },
     formula: { vi: `điểm nhóm ${g.vi}, tối đa ${g.max}`, en: `group score ${g.en}, at most ${g.max}` },
     unit: 'points', direction: 'higher', index: '766', component: g.code, field: 'score', decimals: 2, certainty: 'verified', basis: 'QĐ 766/QĐ-TTg',
+    max: g.max,
   })),
   index({
     id: 'index_766_rank',
@@ -243,6 +303,7 @@ export const INDEX_METRICS: IndexMetric[] = [
     short: { vi: 'DDCI', en: 'DDCI' },
     formula: { vi: 'điểm tổng hợp DDCI (0–100) do tỉnh công bố', en: 'DDCI composite (0–100) published by the province' },
     unit: 'points', direction: 'higher', index: 'DDCI', component: 'TOTAL', field: 'score', decimals: 2, certainty: 'partly', basis: 'Kết quả DDCI cấp tỉnh',
+    max: 100, publisher: FAMILY_BY_INDEX.get('DDCI')?.publisher, scale: FAMILY_BY_INDEX.get('DDCI')?.scale,
   }),
   index({
     id: 'ddci_rank',
@@ -251,10 +312,70 @@ export const INDEX_METRICS: IndexMetric[] = [
     formula: { vi: 'thứ hạng DDCI trong nhóm', en: 'DDCI rank within the group' },
     unit: 'rank', direction: 'lower', index: 'DDCI', component: 'TOTAL', field: 'rank', decimals: 0, certainty: 'partly', basis: 'Kết quả DDCI cấp tỉnh',
   }),
+  ...INDEX_FAMILIES.filter((f) => f.index !== '766' && f.index !== 'DDCI').flatMap(familyMetrics),
+  ...INDEX_FAMILIES.filter((f) => f.index === 'DDCI').flatMap((f) => f.components.map((k) => componentMetric(f, k.slug, k.label, false))),
 ];
 
 export const METRICS: MetricDef[] = [...COUNT_METRICS, ...INDEX_METRICS];
-export const METRIC_BY_ID: ReadonlyMap<string, MetricDef> = new Map(METRICS.map((m) => [m.id, m]));
+const BY_ID = new Map<string, MetricDef>(METRICS.map((m) => [m.id, m]));
+export const METRIC_BY_ID: ReadonlyMap<string, MetricDef> = BY_ID;
+
+// ── index components found in the data ───────────────────────────────────────────────────────────────
+// A file may hold components chiso has no entry for (a DDCI sub-index, a renamed PAPI dimension): they
+// are defined here, once, from the component's own name, and from then on are metrics like any other
+// (metric(id), INDEX_METRICS, evaluate, exports). A known component written another way ("Gia nhập\n thị
+// trường", "Entry Costs", gia_nhap_thi_truong) keeps its known id and reads the file's spelling.
+
+/** At most this many components are defined from one dataset (a hostile file cannot flood the registry). */
+export const MAX_DERIVED_COMPONENTS = 300;
+let derivedCount = 0;
+
+/** The metric id of (index, component) of index_scores, or null when the registry has none for it. */
+export function indexMetricIdOf(index: string, component: string, field: 'score' | 'rank' = 'score'): string | null {
+  const hit = INDEX_METRICS.find((m) => m.index === index && m.component === component && m.field === field);
+  return hit?.id ?? null;
+}
+
+/** Define the metrics of the components present in the data (idempotent); returns every index metric
+ *  that the given (index, component) pairs name. */
+export function registerIndexComponents(components: { index: string; component: string }[]): IndexMetric[] {
+  const out: IndexMetric[] = [];
+  for (const { index: idx, component } of components) {
+    if (component === 'TOTAL') {
+      out.push(...INDEX_METRICS.filter((m) => m.index === idx && m.component === 'TOTAL'));
+      continue;
+    }
+    const f = FAMILY_BY_INDEX.get(idx);
+    // 766: only its six groups are metrics (index_766_<GROUP>); its indicator rows stay details
+    if (!f || f.index === '766') {
+      const g = INDEX_METRICS.find((m) => m.index === idx && m.component === component);
+      if (g) out.push(g);
+      continue;
+    }
+    const known = knownComponent(f, component);
+    const id = `${f.prefix}_${known?.slug ?? componentSlug(component)}`;
+    if (id === `${f.prefix}_` || id === `${f.prefix}_total` || id === `${f.prefix}_rank`) continue;
+    let m = BY_ID.get(id) as IndexMetric | undefined;
+    if (m && m.component !== component) {
+      m.component = component; // the file's spelling of a known component
+    } else if (!m) {
+      if (derivedCount >= MAX_DERIVED_COMPONENTS) continue;
+      derivedCount++;
+      m = componentMetric(f, componentSlug(component), { vi: cleanName(component), en: cleanName(component) }, true);
+      m.component = component;
+      INDEX_METRICS.push(m);
+      METRICS.push(m);
+      BY_ID.set(m.id, m);
+    }
+    out.push(m);
+  }
+  return [...new Set(out)];
+}
+
+/** Component names come from files: one line, no control characters, bounded length. */
+function cleanName(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+}
 
 export function metric(id: string): MetricDef {
   const m = METRIC_BY_ID.get(id);

@@ -1,10 +1,12 @@
-// index_scores rows (data contract §2.5): the 766 index (monthly and yearly, 6 groups + TOTAL) and DDCI
-// (yearly TOTAL). The 766 timeliness group (TDGQ) is computed from the sample's own dossier_counts, so
+// index_scores rows (data contract §2.5): the 766 index (monthly and yearly, 6 groups + TOTAL), DDCI
+// (yearly TOTAL) and the provincial indices PCI, PAPI, SIPAS, PAR INDEX (provinceIndices.ts). The 766
+// timeliness group (TDGQ) is computed from the sample's own dossier_counts, so
 // the score a user sees matches the on-time ratio the dashboard computes; the other groups are drawn
 // from each unit's steady "quality" so that rankings stay recognisable from one period to the next.
 import { cmp } from './counts';
 import { monthRange } from './periods';
 import { rngFor } from './prng';
+import { buildProvinceIndices } from './provinceIndices';
 import type { SampleSpec, UnitSpec } from './spec';
 import type { Row } from './units';
 
@@ -249,6 +251,6 @@ function buildDdci(spec: SampleSpec): Row[] {
 }
 
 export function buildIndexScores(spec: SampleSpec, counts: Row[]): Row[] {
-  return [...build766(spec, periodTotals(spec, counts)), ...buildDdci(spec)];
+  return [...build766(spec, periodTotals(spec, counts)), ...buildDdci(spec), ...buildProvinceIndices(spec)];
 }
 

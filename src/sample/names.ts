@@ -191,7 +191,17 @@ const TARGETS: TargetSpec[] = [
     source_doc: 'Kế hoạch CCHC tỉnh năm 2026: không để hồ sơ trễ hạn (mô phỏng)' },
   { metric: 'index_766_total', unit_id: '*', period_from: '2022-06-23', comparator: '>=', value: 80,
     source_doc: 'Kế hoạch CCHC tỉnh: xếp loại Tốt trở lên (mô phỏng)' },
+  { metric: 'par_rank', unit_id: P, period_from: '2023-01-01', comparator: '<=', value: 5,
+    source_doc: 'Kế hoạch CCHC tỉnh 2023–2025: PAR INDEX trong nhóm 5 tỉnh dẫn đầu (mô phỏng)' },
 ];
+
+/** Fictional provinces (their names say so) beside Tỉnh Minh Họa in the provincial index rankings. */
+const PEERS = [
+  ['VD', 'Tỉnh Ví Dụ', 'Ví Dụ'], ['MP', 'Tỉnh Mô Phỏng', 'Mô Phỏng'], ['GD', 'Tỉnh Giả Định', 'Giả Định'],
+  ['TC', 'Tỉnh Tham Chiếu', 'Tham Chiếu'], ['DC', 'Tỉnh Đối Chiếu', 'Đối Chiếu'], ['TD', 'Tỉnh Thí Điểm', 'Thí Điểm'],
+  ['HM', 'Tỉnh Hình Mẫu', 'Hình Mẫu'], ['PT', 'Tỉnh Phác Thảo', 'Phác Thảo'], ['KT', 'Tỉnh Kiểm Thử', 'Kiểm Thử'],
+  ['BM', 'Tỉnh Bản Mẫu', 'Bản Mẫu'], ['GL', 'Tỉnh Giả Lập', 'Giả Lập'],
+].map(([id, name, short]) => ({ id, name, short }));
 
 /** The figures data/README.md promises for 2026-10. */
 const PATTERNS: MonthPattern[] = [
@@ -219,6 +229,8 @@ export const MINH_HOA: SampleSpec = {
   months: { from: '2021-01', to: '2026-10' },
   index766: { monthFrom: '2026-01', monthTo: '2026-10', years: [2022, 2023, 2024, 2025] },
   ddciYears: [2020, 2021, 2022, 2023, 2024, 2025],
+  peers: PEERS,
+  provinceIndices: { PCI: [2020, 2021, 2022, 2023, 2024, 2025], PAPI: [2021, 2022, 2023, 2024, 2025], SIPAS: [2021, 2022, 2023, 2024, 2025], PAR: [2021, 2022, 2023, 2024, 2025] },
   onlineShare: { 2021: 0.11, 2022: 0.34, 2023: 0.5, 2024: 0.57, 2025: 0.65, 2026: 0.72 },
   targets: TARGETS,
   patterns: PATTERNS,

@@ -73,6 +73,10 @@ export interface SampleSpec {
   /** 766 index: monthly figures for these months, yearly figures for these years */
   index766: { monthFrom: string; monthTo: string; years: number[] };
   ddciYears: number[];
+  /** fictional provinces beside the sample's, so the provincial indices have a ranking */
+  peers?: { id: string; name: string; short: string }[];
+  /** years of each published provincial index (PCI, PAPI, SIPAS, PAR INDEX) for the province and peers */
+  provinceIndices?: Partial<Record<'PCI' | 'PAPI' | 'SIPAS' | 'PAR', number[]>>;
   /** province-wide online share (0..1) aimed at for each year */
   onlineShare: Record<number, number>;
   targets: TargetSpec[];

@@ -8,6 +8,9 @@ export function buildUnits(spec: SampleSpec): Row[] {
   const rows: Row[] = [
     { unit_id: p.id, name: p.name, short_name: p.short, parent_id: null, level: 'province', code: p.code, valid_from: null, valid_to: null },
   ];
+  for (const peer of spec.peers ?? []) {
+    rows.push({ unit_id: peer.id, name: peer.name, short_name: peer.short, parent_id: null, level: 'province', code: null, valid_from: null, valid_to: null });
+  }
   for (const u of spec.units) {
     rows.push({
       unit_id: u.id,

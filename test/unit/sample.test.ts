@@ -278,7 +278,7 @@ describe('sample package', () => {
 
   it('writes targets with contract metric ids, sources and periods', () => {
     const targets = readCsv(dirA, 'targets');
-    const ids = ['on_time_rate', 'online_share', 'digitized_rate', 'citizen_satisfaction', 'satisfaction_766', 'apology_rate', 'overdue_count', 'index_766_total'];
+    const ids = ['on_time_rate', 'online_share', 'digitized_rate', 'citizen_satisfaction', 'satisfaction_766', 'apology_rate', 'overdue_count', 'index_766_total', 'par_rank'];
     for (const t of targets) {
       expect(ids).toContain(t.metric);
       expect(t.source_doc.length).toBeGreaterThan(3);
