@@ -1,3 +1,2 @@
-// The filters a first visit starts from (stores/filters.ts: level defaults to agency), restated here
-// because stores cannot be imported in Node.
-export const DEFAULT_LEVEL = 'agency';
+// The filters a first visit starts from: one rule for the live page and the build (src/url/defaults.ts).
+export { DEFAULT_LEVEL } from '../url/defaults';
