@@ -104,7 +104,9 @@ export const TABLES: Record<TableName, TableSpec> = {
   },
   index_scores: {
     name: 'index_scores',
-    key: ['index', 'component', 'period_type', 'period', 'as_of', 'unit_id'],
+    // procedure_code: a figure restricted to one procedure (the portal's per-procedure "-formality"
+    // responses); empty on whole-unit figures, which every whole-unit query asks for (IS NULL)
+    key: ['index', 'component', 'period_type', 'period', 'as_of', 'unit_id', 'procedure_code'],
     columns: [
       s('index', true, { oneOf: ['766', 'DDCI', 'PCI', 'PAPI', 'SIPAS', 'PAR'] }),
       s('component'),
@@ -122,6 +124,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       s('rank_group', false),
       s('source', false),
       s('quality_flag', false),
+      s('procedure_code', false),
+      s('procedure_name', false),
     ],
   },
   targets: {

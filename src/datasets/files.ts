@@ -12,6 +12,8 @@ import type { Bieu06Mapping } from './formats/bieu06';
 import type { KnownUnit } from './formats/indexTable';
 import { errorIssue, warningIssue } from './formats/issues';
 import { planSnapshotMerge, type SetAside } from './formats/snapshots';
+import { combineEvaluation766 } from './formats/evaluation766Combine';
+import { evaluationContext } from './formats/evaluation766Manifest';
 import { decodeText } from './formats/text';
 import { readCanonical, sizeRefusal, type CanonicalFormat } from './canonical';
 import { LIMITS, type LimitKind } from './limits';
@@ -65,7 +67,7 @@ export interface FileReport {
   needsAsOf?: boolean;
   /** what the person must give for this file to be read (perFile options): the day of 766 figures, the
    *  index (DDCI, PCI…) and year of an index table */
-  needs?: ('asOf' | 'index' | 'year')[];
+  needs?: ('asOf' | 'index' | 'year' | 'period')[];
   /** the sheets of a workbook with several (perFile sheet picks another) */
   sheets?: string[];
   /** set when the file needs a column mapping (Biểu 06 whose header was not matched) or a unit/period */
@@ -199,17 +201,26 @@ export async function readFiles(
   let doneBytes = 0;
   const units: KnownUnit[] = [...(opts.units ?? [])];
   const parsed = new Map<string, ParsedFile & { bulk?: LoadedDataset['bulk'] }>();
+  // evaluation API responses: their capture manifest (matched by SHA-256) and the procedure catalogues
+  const evaluation = await evaluationContext(files);
   for (const [i, f] of order.entries()) {
     if (signal?.aborted) throw new ImportCancelled();
     onProgress?.({ stage: 'read', file: f.name, done: i, count: files.length, fraction: (0.9 * doneBytes) / total });
     const own = opts.perFile?.[f.name] ?? {};
-    const p = await readOneFile(f, { mappings: opts.mappings, ...own, units: [...units, ...(own.units ?? [])] });
+    const ev = evaluation.perFile.get(f.name);
+    const p = await readOneFile(f, { mappings: opts.mappings, ...(ev ? { evaluation: ev } : {}), ...own, units: [...units, ...(own.units ?? [])] });
+    if (evaluation.manifests.has(f.name)) {
+      p.summary.matched = evaluation.manifests.get(f.name);
+      p.issues.push(...evaluation.notes.filter((n) => n.file === f.name));
+    }
     parsed.set(f.name, p);
     units.push(...unitsOf(p));
     doneBytes += f.bytes.byteLength;
   }
   // back in the order the person gave
-  return files.map((f) => parsed.get(f.name)!);
+  const out = files.map((f) => parsed.get(f.name)!);
+  combineEvaluation766(out);
+  return out;
 }
 
 export class ImportCancelled extends Error {
@@ -357,7 +368,7 @@ export function assembleFiles(parsed: (ParsedFile & { bulk?: LoadedDataset['bulk
   }
   for (const i of plan.issues) issues.push(i);
   for (const i of repeatedNotes(plan.setAside)) issues.push(i);
-  const overlaps = overlapIssues(raws, new Set(parsed.filter((p) => p.kind.startsWith('dvcqg766:')).map((p) => p.file)));
+  const overlaps = overlapIssues(raws, new Set(parsed.filter((p) => p.kind.startsWith('dvcqg766:') || p.kind.startsWith('evaluation766:')).map((p) => p.file)));
   for (const i of overlaps.issues) issues.push(i);
   const refused = new Map<string, number>(); // rows taken out as counted twice, by file and table
   for (const r of raws) {
@@ -437,6 +448,7 @@ export function fileReport(p: ParsedFile, ds: LoadedDataset, bytes = 0): FileRep
   if (report.needsAsOf) needs.push('asOf');
   if (p.issues.some((i) => i.code === 'index_unknown')) needs.push('index');
   if (p.issues.some((i) => i.code === 'year_unknown' && i.row === undefined)) needs.push('year');
+  if (p.kind.startsWith('evaluation766:') && p.issues.some((i) => i.code === 'period_unknown')) needs.push('period');
   if (needs.length) report.needs = needs;
   const sheets = asStrings(s.sheets);
   if (sheets.length > 1) report.sheets = sheets;

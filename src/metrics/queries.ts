@@ -189,7 +189,8 @@ export async function queryIndex(db: Db, q: IndexQuery): Promise<IndexRow[]> {
     params.push(p.period_type, p.period);
     return `WHEN period_type = ? AND period = ? THEN ${i}`;
   });
-  const where: string[] = [`(CASE ${periodMatch.join(' ')} END) IS NOT NULL`];
+  // whole-unit figures only: a per-procedure figure (procedure_code set) is the procedure breakdown's
+  const where: string[] = [`(CASE ${periodMatch.join(' ')} END) IS NOT NULL`, 'procedure_code IS NULL'];
   const prefParams = [...params];
   if (q.asOfMax) { where.push('(as_of IS NULL OR as_of <= CAST(? AS DATE))'); params.push(q.asOfMax); }
   if (q.unitIds?.length) { where.push(`unit_id IN (${placeholders(q.unitIds.length)})`); params.push(...q.unitIds); }

@@ -89,7 +89,8 @@ async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefine
     }
   }
   if (clauses.length === 0 || indexes.length === 0) return [];
-  let where = `(${clauses.join(' OR ')}) AND "index" IN (${indexes.map(() => '?').join(', ')})`;
+  // whole-unit figures only (per-procedure figures carry procedure_code)
+  let where = `(${clauses.join(' OR ')}) AND procedure_code IS NULL AND "index" IN (${indexes.map(() => '?').join(', ')})`;
   params.push(...indexes);
   if (unitIds?.length) {
     where += ` AND unit_id IN (${unitIds.map(() => '?').join(', ')})`;

@@ -7,6 +7,8 @@ import type { Cell, Issue, ParsedFile, TableName } from '../types';
 import { applyBieu06Mapping, bieu06Score, parseBieu06, type Bieu06Mapping, type Bieu06Period } from './bieu06';
 import { layoutSignature } from './bieu06Header';
 import { dvcqg766Shape, parseDvcqg766 } from './dvcqg766';
+import { isEvaluationEnvelope, parseEvaluation766, type EvaluationOptions } from './evaluation766';
+import { isCaptureManifest, parseManifest } from './evaluation766Manifest';
 import { cellText, gridFromCsv, isBlankRow, type Grid } from './grid';
 import { indexTableScore, parseIndexTable, type KnownUnit } from './indexTable';
 import { errorIssue } from './issues';
@@ -70,6 +72,10 @@ export interface ReadOptions {
   units?: KnownUnit[];
   /** 766 JSON: the day the figures were taken when the file does not say */
   asOf?: string;
+  /** 766 evaluation API response: the period when no capture manifest states it ("2026-08", "2026-Q3", "2026") */
+  periodKey?: string;
+  /** 766 evaluation API response: its capture (from a manifest) and the procedures known (evaluation766Manifest.ts) */
+  evaluation?: Pick<EvaluationOptions, 'capture' | 'procedures'>;
 }
 
 const BIEU06_TOTALS = ['received_total', 'resolved_total', 'pending_total'];
@@ -219,6 +225,10 @@ function readJson(text: string, file: string, opts: ReadOptions): ParsedFile {
     // a syntax error is most often a file cut short (a download or copy that stopped)
     return fail(file, 'json', errorIssue('truncated', file, `Tệp ${file}: JSON sai cú pháp hoặc bị cắt cụt (${(e as Error).message}).`, `File ${file}: a JSON syntax error, or the file is cut short (${(e as Error).message}).`));
   }
+  // the portal's own API envelope {code, data, message} first: the crawler's raw response has the same
+  // envelope, which isEvaluationEnvelope tells apart (radar, donuts, groupScores)
+  if (isCaptureManifest(json)) return parseManifest(json, file);
+  if (isEvaluationEnvelope(json)) return parseEvaluation766(json, file, { ...opts.evaluation, periodKey: opts.periodKey, period: opts.period, asOf: opts.asOf });
   if (dvcqg766Shape(json)) return parseDvcqg766(json, file, { asOf: opts.asOf, year: opts.year });
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && Array.isArray((json as Record<string, unknown>).resources)) {
     return fail(file, 'datapackage', errorIssue('is_datapackage', file, 'Đây là tệp mô tả gói dữ liệu (datapackage.json): hãy mở cả gói thay vì từng tệp.', 'This is a data package descriptor (datapackage.json): open the whole package instead of single files.'));

@@ -31,7 +31,7 @@ export interface SetAside {
 
 const KEYS: Partial<Record<TableName, string[]>> = {
   units: ['unit_id'],
-  index_scores: ['index', 'component', 'period_type', 'period', 'as_of', 'unit_id'],
+  index_scores: ['index', 'component', 'period_type', 'period', 'as_of', 'unit_id', 'procedure_code'],
   dossier_counts: ['period_start', 'period_end', 'unit_id', 'field'],
 };
 
@@ -46,7 +46,8 @@ const VALUES: Partial<Record<TableName, string[]>> = {
 const filled = (r: Cell[]) => r.filter((v) => v !== null && v !== undefined && v !== '').length;
 
 export function planSnapshotMerge(files: ParsedFile[]): { setAside: SetAside[]; issues: Issue[] } {
-  const snapshots = files.filter((f) => f.kind.startsWith('dvcqg766:'));
+  // the crawler's files and the portal's evaluation API responses (evaluation766.ts) give the same figures
+  const snapshots = files.filter((f) => f.kind.startsWith('dvcqg766:') || f.kind.startsWith('evaluation766:'));
   const setAside: SetAside[] = [];
   const issues: Issue[] = [];
   const taken = (f: ParsedFile) => String(f.summary.takenAt ?? '');

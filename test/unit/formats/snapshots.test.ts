@@ -18,7 +18,7 @@ function all(dir: string): string[] {
 
 describe.skipIf(!have)('planSnapshotMerge on every real 766 file at once', () => {
   it('leaves one row per key, keeps the latest cumulative counts and names conflicting figures', () => {
-    const files: ParsedFile[] = all(real).map((p) => readFile(new Uint8Array(readFileSync(p)), relative(real, p)));
+    const files: ParsedFile[] = all(real).filter((p) => !p.includes('/qd766/')).map((p) => readFile(new Uint8Array(readFileSync(p)), relative(real, p)));
     const { setAside, issues } = planSnapshotMerge(files);
     const drop = new Set(setAside.map((s) => `${s.file}|${s.table}|${s.rowIndex}`));
     for (const table of ['units', 'index_scores', 'dossier_counts'] as const) {
