@@ -1,47 +1,110 @@
-// Load a package folder, a datapackage.json, or single files as publishers export them (Biểu 06
-// CSV/XLSX, 766 JSON, index tables, canonical files) into a Node DuckDB, through the same readers,
-// loader and validator as the browser. Nothing is loaded when the source has errors.
-import { readFile } from 'node:fs/promises';
+// Load a package folder, a datapackage.json, single files as publishers export them (Biểu 06 CSV/XLSX,
+// 766 JSON, index tables, canonical files, dossier rows) or a folder of such files into a Node DuckDB,
+// through the same readers, validator and load step (src/load) as the browser. Nothing is loaded when
+// the source has errors. The answers the import page asks a person for (period, as-of day, index,
+// sheet) come as ReadOptions for every file. A capture manifest (manifest*.json) beside the files, up to
+// two folders above them, or in the folder given joins the files read: the evaluation reader
+// (datasets/formats/evaluation766Manifest.ts) matches each response to its capture and takes the period
+// and capture day from the request payload.
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/types';
-import { loadIntoDb } from '../db/tables';
+import { nodeParquetDecoder } from '../db/parquetNode';
 import { importFiles, type ImportOptions } from '../datasets/files';
+import type { ReadOptions } from '../datasets/formats/detect';
 import { loadPackage } from '../datasets/package';
 import { hasErrors, type LoadedDataset } from '../datasets/types';
+import { loadDataset, type LoadResult } from '../load';
 import { folderSource, resolveSource } from './nodeSource';
 
-/** Single files → one dataset (the browser's import path, without the preview). */
-export async function loadFiles(db: Db, files: string[], opts: ImportOptions = {}): Promise<LoadedDataset> {
-  const inputs = await Promise.all(files.map(async (f) => ({ name: path.basename(f), bytes: new Uint8Array(await readFile(f)) })));
-  // A portal response saved as ".../api-20260917-104019/response.json" dates itself by its folder only:
-  // the day is taken from there (a file that states its own date keeps it).
-  const perFile: NonNullable<ImportOptions['perFile']> = { ...opts.perFile };
-  for (const f of files) {
-    const m = /(20\d{2})(\d{2})(\d{2})-\d{6}/.exec(path.basename(path.dirname(f)));
-    const name = path.basename(f);
-    if (m && !perFile[name]?.asOf) perFile[name] = { ...perFile[name], asOf: `${m[1]}-${m[2]}-${m[3]}` };
-  }
-  const { dataset } = await importFiles(inputs, { ...opts, perFile });
-  dataset.meta.origin = files.map((f) => path.resolve(f)).join('|');
-  if (!hasErrors(dataset.issues)) await loadIntoDb(db, dataset);
-  return dataset;
+/** A loaded dataset with what the load step found (null when errors kept it out of the database). */
+export type SourceLoad = LoadedDataset & { load: LoadResult | null };
+
+async function loadInto(db: Db, ds: LoadedDataset): Promise<SourceLoad> {
+  if (hasErrors(ds.issues)) return { ...ds, load: null };
+  const load = await loadDataset(db, ds, { parquet: nodeParquetDecoder });
+  return { ...ds, issues: [...ds.issues, ...load.notes], accounts: load.accounts, load };
 }
 
-export async function loadSource(db: Db, source: string | string[]): Promise<LoadedDataset> {
-  const sources = Array.isArray(source) ? source : [source];
-  if (sources.length === 1) {
-    const where = await resolveSource(sources[0]);
-    if (where.kind === 'package') {
-      const ds = await loadPackage(folderSource(where.dir), where.descriptor);
-      if (!hasErrors(ds.issues)) await loadIntoDb(db, ds);
-      return ds;
-    }
+/** Names the files go by in messages and row accounts: the file name, or the path below the folder the
+ *  files share when two have the same name (qd766/dvc-progress-tree/year-all.json, transparency/…). */
+function inputNames(files: string[], root?: string): string[] {
+  const base = files.map((f) => path.basename(f));
+  if (new Set(base).size === base.length && !root) return base;
+  const common = root ?? files.map((f) => path.dirname(f)).reduce((a, b) => {
+    while (!(b + path.sep).startsWith(a + path.sep)) a = path.dirname(a);
+    return a;
+  });
+  return files.map((f) => path.relative(common, f).split(path.sep).join('/'));
+}
+
+/** Single files → one dataset (the browser's import path, without the preview). */
+export async function loadFiles(db: Db, given: string[], opts: ImportOptions & { all?: ReadOptions; root?: string } = {}): Promise<SourceLoad> {
+  const manifests = await manifestsNear(given);
+  const files = [...given, ...manifests.filter((m) => !given.includes(m))];
+  const names = inputNames(files, opts.root);
+  const inputs = await Promise.all(files.map(async (f, i) => ({ name: names[i], bytes: new Uint8Array(await readFile(f)) })));
+  const perFile: NonNullable<ImportOptions['perFile']> = {};
+  files.forEach((f, i) => {
+    const name = names[i];
+    // A portal response saved as ".../api-20260917-104019/response.json" dates itself by its folder only:
+    // the day is taken from there (a file that states its own date keeps it).
+    const m = /(20\d{2})(\d{2})(\d{2})-\d{6}/.exec(path.basename(path.dirname(f)));
+    const fromFolder: ReadOptions = m ? { asOf: `${m[1]}-${m[2]}-${m[3]}` } : {};
+    // what the person typed wins over the folder's name (the evaluation reader weighs the manifest)
+    perFile[name] = { ...fromFolder, ...opts.all, ...opts.perFile?.[name] };
+  });
+  const { dataset } = await importFiles(inputs, { ...opts, perFile });
+  dataset.meta.origin = files.map((f) => path.resolve(f)).join('|');
+  return loadInto(db, dataset);
+}
+
+const MANIFEST = /^manifest.*\.json$/i;
+
+/** Capture manifests in the folders of the given files and up to two folders above them. */
+async function manifestsNear(files: string[]): Promise<string[]> {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    let d = path.dirname(path.resolve(f));
+    for (let i = 0; i < 3; i++, d = path.dirname(d)) dirs.add(d);
   }
+  const out: string[] = [];
+  for (const d of dirs) {
+    const names = await readdir(d).catch(() => [] as string[]);
+    for (const n of names.filter((x) => MANIFEST.test(x)).sort()) out.push(path.join(d, n));
+  }
+  return out.filter((m) => !files.some((f) => path.resolve(f) === m));
+}
+
+/** The files of a folder that is not a package, its subfolders included (notes in Markdown left out). */
+async function filesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, e.name);
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) out.push(...(await filesIn(full)));
+    else if (!/\.md$/i.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+export async function loadSource(db: Db, source: string | string[], opts: ImportOptions & { all?: ReadOptions } = {}): Promise<SourceLoad> {
+  const sources = Array.isArray(source) ? source : [source];
   const files: string[] = [];
+  let root: string | undefined;
   for (const s of sources) {
     const where = await resolveSource(s);
-    if (where.kind === 'package') throw new Error(`a package cannot be combined with single files: ${s}`);
-    files.push(where.file);
+    if (where.kind === 'package') {
+      const isPackage = await stat(path.join(where.dir, where.descriptor)).then(() => true, () => false);
+      if (isPackage) {
+        if (sources.length > 1) throw new Error(`a package cannot be combined with other sources: ${s}`);
+        return loadInto(db, await loadPackage(folderSource(where.dir), where.descriptor));
+      }
+      // a folder of single files (no datapackage.json): every file in it, read as if dropped together
+      files.push(...(await filesIn(where.dir)));
+      if (sources.length === 1) root = where.dir;
+    } else files.push(where.file);
   }
-  return loadFiles(db, files);
+  if (!files.length) throw new Error(`no files in ${sources.join(', ')}`);
+  return loadFiles(db, files, { ...opts, root });
 }

@@ -1,33 +1,67 @@
-// npm run --silent summary -- <source> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-// Loads a package (or a single file) with the browser's loader, validation and SQL, and prints one
-// JSON document. Exit 0 when loaded (warnings allowed), 1 when errors refused the source, 2 on usage.
+// npm run --silent summary -- <source>… [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+//                                      [--period 2026-08|2026-Q3|2026] [--as-of YYYY-MM-DD] [--index PCI] [--sheet <name>]
+// <source>: a datapackage.json or its folder; one or more single files as publishers export them (Biểu 06,
+// 766 JSON, index workbooks, canonical files, dossier rows); or a folder of such files. A capture
+// manifest (manifest*.json) beside the files or in the folder gives each file's period and day.
+// --period, --as-of, --index, --sheet answer what the import page would ask for a file that does not
+// say it (the period it covers, the day its figures were taken, which index a table holds, which sheet of
+// a workbook), for every file given; what a file states itself wins.
+// Loads through the browser's readers, validator and load step (src/load) and prints one JSON document:
+// period, units with their figures, total, warnings, errors and the row account of every file.
+// Exit codes: 0 loaded (warnings allowed), 1 errors refused the source, 2 usage, 3 the command failed.
 import { openNodeDb } from '../db/node';
+import type { ReadOptions } from '../datasets/formats/detect';
 import { dataSpan, evaluate } from '../metrics/evaluate';
-import { validDate } from '../metrics/periods';
+import { parsePeriod, validDate } from '../metrics/periods';
 import { loadSource } from './loadSource';
 
+const USAGE = 'usage: npm run --silent summary -- <datapackage.json|folder|file>… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--period 2026-08|2026-Q3|2026] [--as-of YYYY-MM-DD] [--index PCI|PAPI|SIPAS|PAR|DDCI|766] [--sheet <name>]';
+
 function usage(msg: string): never {
-  process.stderr.write(`${msg}\nusage: npm run --silent summary -- <datapackage.json|folder|file> [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n`);
+  process.stderr.write(`${msg}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]) {
-  let source: string | undefined;
+export function parseArgs(argv: string[]) {
+  const sources: string[] = [];
   let from: string | undefined;
   let to: string | undefined;
+  // periodKey: the evaluation reader's name for the same answer (a period key as the import page gives it)
+  const all: ReadOptions & { periodKey?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--from' || a === '--to') {
+    const value = () => {
       const v = argv[++i];
-      if (!v || !validDate(v)) usage(`${a} needs a date YYYY-MM-DD`);
+      if (v === undefined || v.startsWith('--')) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--from' || a === '--to') {
+      const v = value();
+      if (!validDate(v)) usage(`${a} needs a date YYYY-MM-DD`);
       if (a === '--from') from = v; else to = v;
+    } else if (a === '--period') {
+      const v = value();
+      const p = /^\d{4}(-\d{2}|-Q[1-4])?$/.test(v) ? parsePeriod(v) : null;
+      if (!p) usage(`--period needs a month 2026-08, a quarter 2026-Q3 or a year 2026 (got ${v})`);
+      all.period = { period_start: p.from, period_end: p.to };
+      all.year = Number(v.slice(0, 4));
+      all.periodKey = v;
+    } else if (a === '--as-of') {
+      const v = value();
+      if (!validDate(v)) usage('--as-of needs a date YYYY-MM-DD');
+      all.asOf = v;
+    } else if (a === '--index') {
+      const v = value().toUpperCase();
+      if (!/^(PCI|PAPI|SIPAS|PAR|DDCI|766)$/.test(v)) usage(`--index is one of PCI, PAPI, SIPAS, PAR, DDCI, 766 (got ${v})`);
+      all.index = v;
+    } else if (a === '--sheet') {
+      all.sheet = value();
     } else if (a.startsWith('--')) usage(`unknown option ${a}`);
-    else if (!source) source = a;
-    else usage(`unexpected argument ${a}`);
+    else sources.push(a);
   }
-  if (!source) usage('missing <source>');
+  if (!sources.length) usage('missing <source>');
   if (from && to && to < from) usage('--to is before --from');
-  return { source, from, to };
+  return { sources, from, to, all };
 }
 
 /** Print the document, then exit once it is written: process.exit right after a large write to a pipe
@@ -39,7 +73,7 @@ function print(doc: unknown, code: number): void {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const db = await openNodeDb();
-  const loaded = await loadSource(db, args.source);
+  const loaded = await loadSource(db, args.sources, { all: args.all });
   const warnings = loaded.issues.filter((i) => i.severity === 'warning');
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   if (errors.length) {
@@ -56,7 +90,9 @@ async function main() {
   print({ period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts }, 0);
 }
 
-main().catch((e) => {
-  process.stderr.write(`summary failed: ${(e as Error).stack ?? e}\n`);
-  process.exit(3);
-});
+if (process.argv[1] && /summary\.ts$/.test(process.argv[1])) {
+  main().catch((e) => {
+    process.stderr.write(`summary failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(3);
+  });
+}

@@ -13,7 +13,7 @@ import { hasErrors } from '../datasets/types';
 import { folderSource } from '../cli/nodeSource';
 import { evaluate } from '../metrics/evaluate';
 import { periodOf } from '../metrics/periods';
-import { prepareDataset } from '../metrics/dossiers';
+import { loadDataset } from '../load';
 import { DEFAULT_LEVEL } from './defaults';
 import { recordingDb } from './record';
 import { renderCharts } from './charts';
@@ -44,7 +44,7 @@ async function main() {
     return;
   }
   const db = await openNodeDb();
-  const facts = await prepareDataset(db, ds, { parquet: nodeParquetDecoder });
+  const facts = await loadDataset(db, ds, { parquet: nodeParquetDecoder });
   const rec = recordingDb(db);
   const { runDefaultViews } = await import('./views');
   await runDefaultViews(rec.db, { span: facts.span });
@@ -70,7 +70,7 @@ async function main() {
     builtAt: new Date().toISOString(),
     meta: { ...ds.meta, origin: pkg },
     warnings: [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes],
-    accounts: ds.accounts,
+    accounts: facts.accounts,
     units: facts.units,
     span: facts.span,
     hasDays: facts.hasDays,

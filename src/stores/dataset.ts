@@ -152,12 +152,12 @@ export const useDatasetStore = defineStore('dataset', () => {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
-    const [d, prep, parquet] = await Promise.all([realDb(), import('../metrics/dossiers'), import('../db/parquetBrowser')]);
+    const [d, load, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
-    const facts = await prep.prepareDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
+    const facts = await load.loadDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
     meta.value = ds.meta;
     warnings.value = [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes];
-    accounts.value = ds.accounts;
+    accounts.value = facts.accounts;
     refusal.value = null;
     units.value = facts.units;
     span.value = facts.span;
