@@ -7,6 +7,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/don-vi/:unitId', name: 'unit', component: () => import('./pages/unit/UnitPage.vue'), props: true },
   { path: '/giam-sat', name: 'oversight', component: () => import('./pages/oversight/OversightPage.vue') },
   { path: '/phuong-phap', name: 'methodology', component: () => import('./views/Methodology.vue') },
+  { path: '/chi-so', name: 'indices', component: () => import('./pages/indices/IndicesPage.vue') },
   { path: '/cong-khai', name: 'public', component: () => import('./pages/public/PublicPage.vue'), meta: { bare: false } },
   { path: '/embed/:view', name: 'embed', component: () => import('./pages/embed/EmbedPage.vue'), props: true, meta: { bare: true } },
   { path: '/nhap-du-lieu', name: 'import', component: () => import('./pages/import/ImportPage.vue') },
