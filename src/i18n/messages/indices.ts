@@ -47,6 +47,7 @@ export default {
       unitTitle: 'Các chỉ số công bố',
       unitIntro: 'Năm gần nhất của mỗi chỉ số đơn vị có, với thay đổi so với năm trước.',
       unitMore: 'Xem vị trí của tỉnh qua các năm',
+      inDataset: 'có trong bộ dữ liệu đang mở',
     },
   },
   en: {
@@ -95,6 +96,7 @@ export default {
       unitTitle: 'Published indices',
       unitIntro: 'The latest year of each index the unit has, with the change from the year before.',
       unitMore: 'See the province’s standing over the years',
+      inDataset: 'in the open dataset',
     },
   },
 };
