@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createMemoryHistory, createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import Scoreboard from './views/Scoreboard.vue';
 
 // The scoreboard is the home view and ships in the first bundle; other views load on demand.
@@ -15,7 +15,8 @@ export const routes: RouteRecordRaw[] = [
 ];
 
 export const router = createRouter({
-  history: createWebHistory(import.meta.env.BASE_URL),
+  // the build's server render (src/prerender/) has no window: it walks the routes in memory
+  history: import.meta.env.SSR ? createMemoryHistory(import.meta.env.BASE_URL) : createWebHistory(import.meta.env.BASE_URL),
   routes,
   scrollBehavior: () => ({ top: 0 }),
 });

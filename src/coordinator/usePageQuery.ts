@@ -7,6 +7,29 @@ import type { QuerySpec, QueryState } from './types';
 
 const cache = new Map<string, unknown>();
 const CACHE_LIMIT = 200;
+const inflight = new Set<Promise<unknown>>();
+
+// Prerendered pages (src/prerender/): the build reads the results a page used and ships them; the
+// browser puts them back before its first render, so that render has the data the server had.
+/** Results cached for a dataset version, by QuerySpec key. */
+export function pageQueryResults(version: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const prefix = `${version}:`;
+  for (const [id, v] of cache) if (id.startsWith(prefix)) out[id.slice(prefix.length)] = v;
+  return out;
+}
+export function primePageQueries(version: number, results: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(results)) cache.set(`${version}:${k}`, v);
+}
+export function clearPageQueries(): void { cache.clear(); }
+/** Resolves once no query run is under way (runs started meanwhile included). */
+export async function pageQueriesSettled(): Promise<void> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 0)); // runs waiting for their Db get to start
+    if (!inflight.size) return;
+    await Promise.allSettled([...inflight]);
+  }
+}
 
 export function usePageQuery<T>(spec: () => QuerySpec<T> | null): QueryState<T> {
   const dataset = useDatasetStore();
@@ -29,7 +52,9 @@ export function usePageQuery<T>(spec: () => QuerySpec<T> | null): QueryState<T> 
     pending.value = true;
     try {
       const db = await dataset.db();
-      const result = await s.run(db);
+      const run = s.run(db);
+      inflight.add(run);
+      const result = await run.finally(() => inflight.delete(run));
       if (mine !== generation) return; // a newer filter has asked since
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       cache.set(id, result);

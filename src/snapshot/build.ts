@@ -18,6 +18,7 @@ import { DEFAULT_LEVEL } from './defaults';
 import { recordingDb } from './record';
 import { renderCharts } from './charts';
 import { noscriptHtml } from './noscript';
+import { prerenderPages } from '../prerender/build';
 import { SNAPSHOT_ELEMENT_ID, SNAPSHOT_FORMAT, type Snapshot } from './types';
 
 function arg(name: string, fallback: string): string {
@@ -62,8 +63,6 @@ async function main() {
       charts[id] = name;
     }
   }
-  await db.close();
-
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     package: pkg,
@@ -78,6 +77,23 @@ async function main() {
     queries: rec.results,
     charts,
   };
+  // The default views as HTML (src/prerender/): their queries go through the recording Db too, so the
+  // snapshot answers them in the browser as well. Without it, the page waits for the live app.
+  let pages: Awaited<ReturnType<typeof prerenderPages>> | null = null;
+  const blockOf = () => `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${embeddable(snapshot)}</script>`;
+  if (process.env.CHISO_PRERENDER !== '0') {
+    try {
+      pages = await prerenderPages(dist, rec.db, snapshot, blockOf);
+    } catch (e) {
+      console.warn(`prerender: ${(e as Error).stack ?? e}\nprerender: no prerendered pages (the snapshot's figures show once the app has started)`);
+    }
+  }
+  await db.close();
+  if (pages) {
+    for (const p of pages) console.log(`prerender: ${p.route} → ${path.relative(process.cwd(), p.file)} (${p.kb.toFixed(0)} KB, ${p.results} results, ${p.charts} charts)`);
+    console.log(`snapshot: ${Object.keys(rec.results).length} queries, ${(blockOf().length / 1024).toFixed(0)} KB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return;
+  }
   const block = `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${embeddable(snapshot)}</script>`;
   let html = readFileSync(index, 'utf8').replace(new RegExp(`\\s*<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">[\\s\\S]*?</script>`), '');
   html = html.replace(/\s*<noscript data-chiso-snapshot>[\s\S]*?<\/noscript>/, '');

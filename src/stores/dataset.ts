@@ -12,6 +12,7 @@ import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
 import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
+import type { Snapshot } from '../snapshot/types';
 
 export const DEFAULT_PACKAGE = 'data/sample/datapackage.json';
 
@@ -110,11 +111,22 @@ export const useDatasetStore = defineStore('dataset', () => {
     return proxy && fromSnapshot.value ? Promise.resolve(proxy) : writing.then(realDb);
   }
 
+  /** The package URL, absolute (the snapshot's path is relative to the app's base, as App.vue opens it). */
+  const absolute = (url: string) => (typeof location === 'undefined' ? url
+    : new URL(url, new URL(import.meta.env.BASE_URL, location.origin)).href);
+
+  // DuckDB (its 34 MB wasm) and the package's files wait, while the snapshot answers the view, until the
+  // person interacts (wake(): pointer, key, focus, route change) or a view asks what the snapshot has not.
+  let deferred: (() => void) | null = null;
+  /** Start the load the snapshot let wait (no-op when none is waiting). */
+  function wake() { deferred?.(); }
+
   /** Serve the build-time snapshot when the page opens the very package it was made from. */
   function serveSnapshot(url: string): boolean {
     const snap = readSnapshot();
-    if (!snap || version.value !== 0 || url !== snap.package) return false;
-    proxy = snapshotDb(snap, realDb, firstLoad);
+    if (!snap || version.value !== 0 || absolute(url) !== absolute(snap.package)) return false;
+    proxy = snapshotDb(snap, realDb, () => { wake(); return firstLoad; });
+    servedUrl = url;
     const origin = typeof location !== 'undefined' ? new URL(snap.package, location.href).href : snap.package;
     meta.value = { ...snap.meta, origin };
     warnings.value = snap.warnings;
@@ -127,6 +139,21 @@ export const useDatasetStore = defineStore('dataset', () => {
     setServing(true);
     version.value++;
     return true;
+  }
+  let servedUrl: string | null = null;
+
+  /** The build's server render (src/prerender/entry.ts): the snapshot's state, every query on `build`. */
+  function prerender(snap: Snapshot, build: Db) {
+    proxy = build;
+    meta.value = { ...snap.meta };
+    warnings.value = snap.warnings;
+    accounts.value = snap.accounts;
+    units.value = snap.units;
+    span.value = snap.span;
+    hasDays.value = snap.hasDays;
+    hasChannels.value = snap.hasChannels;
+    fromSnapshot.value = true;
+    version.value = 1;
   }
 
   // Loads never interleave in the database: each replacement waits for the one before it, and an
@@ -173,8 +200,14 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function open(url: string): Promise<boolean> {
     const mine = ++openSeq;
     const isCurrent = () => mine === openSeq;
+    if (import.meta.env.SSR) return false;
+    deferred = null;
+    if (serveSnapshot(url) || (fromSnapshot.value && servedUrl != null && absolute(servedUrl) === absolute(url) && version.value === 1)) {
+      // the snapshot answers this view: nothing more to fetch until the person interacts
+      await new Promise<void>((resolve) => { deferred = () => { deferred = null; resolve(); }; });
+      if (!isCurrent()) return false;
+    }
     loading.value = true;
-    serveSnapshot(url);
     realDb().catch(() => {}); // start the database while files download and validate
     try {
       // a single file (Biểu 06, 766 JSON…) rather than a package: read like a dropped file
@@ -201,5 +234,5 @@ export const useDatasetStore = defineStore('dataset', () => {
   const ready = computed(() => version.value > 0);
   const isSample = computed(() => meta.value?.origin?.endsWith(DEFAULT_PACKAGE) ?? false);
 
-  return { hasDays, hasChannels, fromSnapshot, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith };
+  return { hasDays, hasChannels, fromSnapshot, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith, serveSnapshot, prerender, wake };
 });

@@ -33,10 +33,12 @@ export function setServing(v: boolean) {
 
 /**
  * A Db over the snapshot: recorded queries are answered at once while `serving`; anything else waits
- * for `loaded` (the real dataset in the real database) and runs there.
+ * for `loaded()` (which starts the real dataset's load, if it waits, and resolves once it is in the real
+ * database) and runs there.
  */
-export function snapshotDb(snap: Snapshot, real: () => Promise<Db>, loaded: Promise<unknown>): Db {
-  const later = async () => { await loaded.catch(() => {}); return real(); };
+export function snapshotDb(snap: Snapshot, real: () => Promise<Db>, loaded: () => Promise<unknown>): Db {
+  // a query the snapshot has not recorded starts the real load (if it still waits) and runs once it is in
+  const later = async () => { await loaded().catch(() => {}); return real(); };
   return {
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (serving.value) {

@@ -55,7 +55,8 @@ describe('snapshotDb', () => {
     let finishLoad: () => void = () => {};
     const load = new Promise<void>((r) => { finishLoad = () => { loaded = true; r(); }; });
     setServing(true);
-    const proxy = snapshotDb(snap, async () => real, load);
+    let asked = 0;
+    const proxy = snapshotDb(snap, async () => real, () => { asked++; return load; });
     // recorded: same rows, before the data is loaded
     expect(await proxy.query('SELECT n, s FROM t WHERE n = ?', [2])).toEqual(recorded);
     expect(loaded).toBe(false);
@@ -65,6 +66,7 @@ describe('snapshotDb', () => {
     void later.then(() => { settled = true; });
     await new Promise((r) => setTimeout(r, 20));
     expect(settled).toBe(false);
+    expect(asked).toBe(1); // the miss asked for the load (DuckDB starts on demand)
     finishLoad();
     expect(await later).toEqual([{ n: 2 }]);
     // once DuckDB has taken over, even recorded queries go to it (the data may have changed since)
@@ -87,7 +89,7 @@ describe.skipIf(!fs.existsSync(path.join(sample, 'datapackage.json')))('default 
     const proxy = snapshotDb({
       format: SNAPSHOT_FORMAT, package: 'x', builtAt: '', meta: { name: '', title: '' }, warnings: [], accounts: [], units: [], span: facts.span,
       hasDays: false, hasChannels: false, queries: JSON.parse(JSON.stringify(rec.results)), charts: {},
-    }, () => Promise.reject(new Error('the real database must not be asked')), new Promise(() => {}));
+    }, () => Promise.reject(new Error('the real database must not be asked')), () => new Promise(() => {}));
     const fromSnapshot = await evaluate(proxy, { from: p.from, to: p.to, levels: ['agency'] });
     const direct = await evaluate(db, { from: p.from, to: p.to, levels: ['agency'] });
     expect(fromSnapshot).toEqual(direct);
