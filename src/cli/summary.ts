@@ -8,8 +8,11 @@
 // a workbook), for every file given; what a file states itself wins.
 // Loads through the browser's readers, validator and load step (src/load) and prints one JSON document:
 // period, units with their figures, total, warnings, errors and the row account of every file.
-// Exit codes: 0 loaded (warnings allowed), 1 errors refused the source, 2 usage, 3 the command failed.
+// Exit codes: 0 loaded (warnings allowed), 1 errors refused the source, 2 usage (a bad option, a missing
+// source), 3 the command itself failed.
+import { existsSync } from 'node:fs';
 import { openNodeDb } from '../db/node';
+import type { Db } from '../db/types';
 import type { ReadOptions } from '../datasets/formats/detect';
 import { dataSpan, evaluate } from '../metrics/evaluate';
 import { parsePeriod, validDate } from '../metrics/periods';
@@ -17,9 +20,11 @@ import { loadSource } from './loadSource';
 
 const USAGE = 'usage: npm run --silent summary -- <datapackage.json|folder|file>… [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--period 2026-08|2026-Q3|2026] [--as-of YYYY-MM-DD] [--index PCI|PAPI|SIPAS|PAR|DDCI|766] [--sheet <name>]';
 
+/** Bad usage: exit 2 with the message and the usage line. */
+export class UsageError extends Error {}
+
 function usage(msg: string): never {
-  process.stderr.write(`${msg}\n${USAGE}\n`);
-  process.exit(2);
+  throw new UsageError(msg);
 }
 
 export function parseArgs(argv: string[]) {
@@ -60,39 +65,61 @@ export function parseArgs(argv: string[]) {
     else sources.push(a);
   }
   if (!sources.length) usage('missing <source>');
+  for (const s of sources) if (!existsSync(s)) usage(`no such file or folder: ${s}`);
   if (from && to && to < from) usage('--to is before --from');
   return { sources, from, to, all };
 }
 
-/** Print the document, then exit once it is written: process.exit right after a large write to a pipe
- *  cuts the output short. */
-function print(doc: unknown, code: number): void {
-  process.stdout.write(JSON.stringify(doc, null, 2) + '\n', () => process.exit(code));
+export interface SummaryRun {
+  code: 0 | 1 | 2;
+  /** the JSON document (null on bad usage) */
+  doc: unknown;
+  /** the usage message (code 2) */
+  message?: string;
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const db = await openNodeDb();
-  const loaded = await loadSource(db, args.sources, { all: args.all });
-  const warnings = loaded.issues.filter((i) => i.severity === 'warning');
-  const errors = loaded.issues.filter((i) => i.severity === 'error');
-  if (errors.length) {
-    return print({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, 1);
+/** The whole command, in process (tests call it directly): arguments → exit code and document. A `db`
+ *  given is loaded into (every table replaced, as the browser does on each load) and left open. */
+export async function runSummary(argv: string[], given?: { db: Db }): Promise<SummaryRun> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, doc: null, message: `${e.message}\n${USAGE}` };
+    throw e;
   }
-  const span = await dataSpan(db);
-  const from = args.from ?? span?.from;
-  const to = args.to ?? span?.to;
-  if (!from || !to) {
-    return print({ period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts }, 0);
+  const db = given?.db ?? (await openNodeDb());
+  try {
+    const loaded = await loadSource(db, args.sources, { all: args.all });
+    const warnings = loaded.issues.filter((i) => i.severity === 'warning');
+    const errors = loaded.issues.filter((i) => i.severity === 'error');
+    const empty = { period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts };
+    if (errors.length) return { code: 1, doc: empty };
+    const span = await dataSpan(db);
+    const from = args.from ?? span?.from;
+    const to = args.to ?? span?.to;
+    if (!from || !to) return { code: 0, doc: empty };
+    const ev = await evaluate(db, { from, to });
+    const units = ev.units.map((u) => ({ unit_id: u.unit_id, name: u.name, level: u.level, metrics: u.metrics }));
+    return { code: 0, doc: { period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts } };
+  } finally {
+    if (!given) await db.close();
   }
-  const ev = await evaluate(db, { from, to });
-  const units = ev.units.map((u) => ({ unit_id: u.unit_id, name: u.name, level: u.level, metrics: u.metrics }));
-  print({ period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts }, 0);
 }
 
 if (process.argv[1] && /summary\.ts$/.test(process.argv[1])) {
-  main().catch((e) => {
-    process.stderr.write(`summary failed: ${(e as Error).stack ?? e}\n`);
-    process.exit(3);
-  });
+  runSummary(process.argv.slice(2)).then(
+    (r) => {
+      if (r.code === 2) {
+        process.stderr.write(`${r.message}\n`);
+        process.exit(2);
+      }
+      // exit once the document is written: process.exit right after a large write to a pipe cuts it short
+      process.stdout.write(JSON.stringify(r.doc, null, 2) + '\n', () => process.exit(r.code));
+    },
+    (e) => {
+      process.stderr.write(`summary failed: ${(e as Error).stack ?? e}\n`);
+      process.exit(3);
+    },
+  );
 }

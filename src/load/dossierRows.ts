@@ -67,7 +67,7 @@ export async function checkDossierRows(db: Db, parts: BulkPart[]): Promise<Dossi
     });
   };
   // One pass per file counts every rule and keeps the first rows that break it; most loads delete nothing.
-  const sel = rules.map((r, i) => `count(*) FILTER (WHERE ${r.bad}) AS n${i}, (list(rowid ORDER BY rowid) FILTER (WHERE ${r.bad}))[1:3] AS r${i}`).join(', ');
+  const sel = rules.map((r, i) => `count(*) FILTER (WHERE ${r.bad}) AS n${i}, (list(rowid::INTEGER ORDER BY rowid) FILTER (WHERE ${r.bad}))[1:3] AS r${i}`).join(', ');
   for (const p of parts) {
     const [hits] = await db.query<Record<string, unknown>>(`SELECT ${sel} FROM dossiers WHERE rowid >= ? AND rowid < ?`, [p.from, p.from + p.rows]);
     rules.forEach((r, i) => {
@@ -81,7 +81,7 @@ export async function checkDossierRows(db: Db, parts: BulkPart[]): Promise<Dossi
   if (dup.n > 0) {
     const later = 'SELECT rowid AS id FROM (SELECT rowid, row_number() OVER (PARTITION BY dossier_id ORDER BY rowid) AS k FROM dossiers) WHERE k > 1';
     for (const p of parts) {
-      const [ex] = await db.query<{ n: number; r: unknown }>(`SELECT count(*) AS n, list(id ORDER BY id)[1:3] AS r FROM (${later}) WHERE id >= ? AND id < ?`, [p.from, p.from + p.rows]);
+      const [ex] = await db.query<{ n: number; r: unknown }>(`SELECT count(*) AS n, list(id::INTEGER ORDER BY id)[1:3] AS r FROM (${later}) WHERE id >= ? AND id < ?`, [p.from, p.from + p.rows]);
       if (ex.n > 0) note(p, 'duplicate_key', 'dossier_id', ex.n, ex.r, 'trùng mã hồ sơ với một dòng trước', 'the dossier id repeats an earlier row');
     }
     await db.exec(`DELETE FROM dossiers WHERE rowid IN (${later})`);
