@@ -200,3 +200,42 @@ describe.skipIf(!present)('the six year-all files of Phú Thọ', () => {
     expect(n.n).toBe(0);
   });
 });
+
+describe.skipIf(!present)('per procedure (2.000815) beside the whole-unit figures', () => {
+  let both: ImportResult;
+  beforeAll(async () => {
+    if (!present) return;
+    const files = Object.keys(GROUP).flatMap((f) => ['year-all.json', 'year-formality.json'].map((n) => path.join(dir, f, n))).filter((p) => existsSync(p));
+    both = await importFiles([...files.map(input), input(path.join(dir, 'manifest.m0.json'))]);
+    await loadIntoDb(db, both.dataset);
+  }, 60_000);
+
+  it('the breakdown query gives each unit the procedure’s published figures; the unit’s own figures stay whole-unit', async () => {
+    expect(both.dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const { queryProcedureFigures, procedureRows } = await import('../../src/metrics/procedures');
+    const { parsePeriod } = await import('../../src/metrics/periods');
+    const period = parsePeriod('ytd:2026-09-26')!;
+    const proc = JSON.parse(readFileSync(path.join(dir, 'dvc-progress-tree/year-formality.json'), 'utf8')).data.children as Obj[];
+    const whole = JSON.parse(readFileSync(path.join(dir, 'dvc-progress-tree/year-all.json'), 'utf8')).data.children as Obj[];
+    const ev = await evaluate(db, { from: '2026-01-01', to: '2026-09-26' });
+    let withDossiers = 0;
+    // the 15 agencies and one commune in four (each a query; the figures of all were checked above)
+    for (const c of proc.filter((x, i) => x.level === 'PROVINCE' || i % 4 === 0)) {
+      const rows = procedureRows(await queryProcedureFigures(db, { unitId: c.departmentCode, period }));
+      expect(rows.map((r) => [r.code, r.name]), c.departmentCode).toEqual([['2.000815', manifest.formality.name]]);
+      const g = rows[0].groups.TDGQ!;
+      expect([g.numerator, g.denominator], c.departmentCode).toEqual([c.totalOnTime, c.totalReceived]);
+      if (c.totalReceived > 0) {
+        withDossiers++;
+        expect(g.ratio).toBeCloseTo(c.ratio, 2);
+      } else expect([g.ratio, g.score, g.quality_flag]).toEqual([null, null, 'NO_DOSSIERS']);
+      // handling-satisfaction has no per-procedure response: no total for a procedure
+      expect(rows[0].groups.TOTAL).toBeUndefined();
+      expect(rows[0].groups.CKMB).toBeDefined();
+      const w = whole.find((x) => x.departmentCode === c.departmentCode)!;
+      expect(ev.units.find((u) => u.unit_id === c.departmentCode)!.metrics.index_766_TDGQ.value ?? null, c.departmentCode).toBe(w.totalReceived === 0 ? null : w.score);
+    }
+    expect(withDossiers).toBeGreaterThan(20);
+    expect(both.dataset.issues.find((i) => i.code === 'total_missing_groups')!.message_en).toContain('MDHL');
+  });
+});
