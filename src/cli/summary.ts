@@ -7,7 +7,13 @@
 // say it (the period it covers, the day its figures were taken, which index a table holds, which sheet of
 // a workbook), for every file given; what a file states itself wins.
 // Loads through the browser's readers, validator and load step (src/load) and prints one JSON document:
-// period, units with their figures, total, warnings, errors and the row account of every file.
+// period, units with their figures, total, indices, warnings, errors and the row account of every file.
+// `indices`: every published index figure (PCI, PAPI, SIPAS, PAR INDEX, DDCI, 766) of every unit and
+// period, whole-unit rows at their latest snapshot, ordered by index, unit, period, component:
+//   { unit_id, metric: "pci_total" | "pci_<component>" | "index_766_TDGQ"…, rank_metric: "pci_rank" | null,
+//     index: "PCI", component: "TOTAL" | <as in the file>, period_type: "year", period: "2024",
+//     value (the score; SIPAS a percent), max_score, rank, rank_of, rank_group, as_of, source, quality_flag }
+// (metric ids from src/metrics/registry.ts; components a file holds get `<index>_<slug>` ids).
 // Exit codes: 0 loaded (warnings allowed), 1 errors refused the source, 2 usage (a bad option, a missing
 // source), 3 the command itself failed.
 import { existsSync } from 'node:fs';
@@ -15,6 +21,7 @@ import { openNodeDb } from '../db/node';
 import type { Db } from '../db/types';
 import type { ReadOptions } from '../datasets/formats/detect';
 import { dataSpan, evaluate } from '../metrics/evaluate';
+import { indexFigures } from '../metrics/indices';
 import { parsePeriod, validDate } from '../metrics/periods';
 import { loadSource } from './loadSource';
 
@@ -93,15 +100,16 @@ export async function runSummary(argv: string[], given?: { db: Db }): Promise<Su
     const loaded = await loadSource(db, args.sources, { all: args.all });
     const warnings = loaded.issues.filter((i) => i.severity === 'warning');
     const errors = loaded.issues.filter((i) => i.severity === 'error');
-    const empty = { period: null, units: [], total: null, warnings, errors, accounts: loaded.accounts };
-    if (errors.length) return { code: 1, doc: empty };
+    if (errors.length) return { code: 1, doc: { period: null, units: [], total: null, indices: [], warnings, errors, accounts: loaded.accounts } };
+    const indices = await indexFigures(db); // also defines the metrics of components found in the data
+    const empty = { period: null, units: [], total: null, indices, warnings, errors, accounts: loaded.accounts };
     const span = await dataSpan(db);
     const from = args.from ?? span?.from;
     const to = args.to ?? span?.to;
     if (!from || !to) return { code: 0, doc: empty };
     const ev = await evaluate(db, { from, to });
     const units = ev.units.map((u) => ({ unit_id: u.unit_id, name: u.name, level: u.level, metrics: u.metrics }));
-    return { code: 0, doc: { period: { from, to }, units, total: { metrics: ev.total.metrics }, warnings, errors, accounts: loaded.accounts } };
+    return { code: 0, doc: { period: { from, to }, units, total: { metrics: ev.total.metrics }, indices, warnings, errors, accounts: loaded.accounts } };
   } finally {
     if (!given) await db.close();
   }
