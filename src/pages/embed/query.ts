@@ -5,7 +5,8 @@ import type { QuerySpec } from '../../coordinator/types';
 import { oversightSeries, type OversightSeries, type YearWindow } from '../../metrics/oversight';
 import type { Period } from '../../metrics/periods';
 import type { ScoreboardInput } from '../../metrics/scoreboard';
-import { scoreboardQuery } from '../scoreboard/query';
+import { queryScoreboard } from '../../metrics/scoreboardQuery';
+import { scoreboardKey } from '../scoreboard/query';
 export { publicSummaryQuery as embedUnitsQuery } from '../public/query';
 
 export interface EmbedSeriesScope { metricId: string; unitId: string; windows: YearWindow[]; lineage: boolean }
@@ -19,5 +20,7 @@ export function embedSeriesQuery(s: EmbedSeriesScope): QuerySpec<OversightSeries
 
 /** The scoreboard embed: the scoreboard page's query for the level and period (one cached result for both). */
 export function embedScoreboardQuery(period: Period | null, level: string): QuerySpec<ScoreboardInput> | null {
-  return period ? scoreboardQuery({ period, levels: [level] }) : null;
+  if (!period) return null;
+  const scope = { period, levels: [level] };
+  return { key: scoreboardKey(scope), run: (db) => queryScoreboard(db, scope) };
 }

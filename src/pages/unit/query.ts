@@ -4,7 +4,7 @@ import type { QuerySpec } from '../../coordinator/types';
 import type { Period } from '../../metrics/periods';
 import type { ScoreboardInput } from '../../metrics/scoreboard';
 import { DUE_SOON_WORKING_DAYS, hasDossiers, queryDueSoon, referenceDate, type DueSoonResult } from '../../metrics/dueSoon';
-import { scoreboardQuery } from '../scoreboard/query';
+import { queryScoreboard } from '../../metrics/scoreboardQuery';
 
 export interface UnitScope {
   unitId: string;
@@ -13,7 +13,7 @@ export interface UnitScope {
 
 /** The unit's figures: the scoreboard's query narrowed to one unit, charting every metric. */
 export function unitFiguresQuery(s: UnitScope): QuerySpec<ScoreboardInput> {
-  return scoreboardQuery({ period: s.period, unitIds: [s.unitId], seriesMetrics: 'all' });
+  return { key: `unit:${s.unitId}:${s.period.key}`, run: (db) => queryScoreboard(db, { period: s.period, unitIds: [s.unitId], seriesMetrics: 'all' }) };
 }
 
 /** Pending dossiers near their deadline, as of the period's end or today if earlier; null without dossier rows. */
