@@ -22,6 +22,7 @@ export const ISSUE_CODES = [
   'negative_count', 'absurd_count', 'not_number', 'bad_date', 'period_reversed', 'duplicate_key', 'unknown_unit',
   'sum_mismatch', 'received_mismatch', 'bad_json_shape', 'too_many_columns', 'file_too_large', 'missing_file',
   'bad_path', 'truncated', 'header_unmapped', 'formula_cell', 'bad_enum', 'required_empty',
+  'period_unknown',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -426,6 +427,28 @@ export function dvc766Detail(agencies: unknown[], province = 'UBND tỉnh Mẫu 
     },
     count: agencies.length,
     agenciesDetail: agencies,
+  };
+}
+
+// ── the portal's evaluation API response, as saved ({code, data, message}; evaluation766.ts) ─────────────
+
+/** A dvc-progress-tree response (TDGQ): the province as parent, the given agencies and communes as children. */
+export function eval766Tree(children: { code: string; name: string; received: number; onTime: number; commune?: boolean }[], province = 'UBND tỉnh Mẫu Sơn') {
+  const unit = (c: (typeof children)[number]) => {
+    const ratio = c.received ? Math.round((10000 * c.onTime) / c.received) / 100 : 0;
+    return { departmentId: `00000000-0000-7000-8000-${c.code.replace(/\D/g, '').padStart(12, '0')}`, departmentName: c.name, departmentCode: c.code, level: c.commune ? 'COMMUNE' : 'PROVINCE', totalReceived: c.received, totalOnTime: c.onTime, totalOverdue: c.received - c.onTime, avgProcessingDays: 3.5, ratio, score: Math.round(ratio * 20) / 100, maxScore: 20, scoreDelta: null };
+  };
+  const received = children.reduce((n, c) => n + c.received, 0);
+  const onTime = children.reduce((n, c) => n + c.onTime, 0);
+  const ratio = received ? Math.round((10000 * onTime) / received) / 100 : 0;
+  return {
+    code: 'OK',
+    data: {
+      parent: { departmentId: '00000000-0000-7000-8000-000000000099', departmentName: province, departmentCode: 'H99', totalReceived: received, totalOnTime: onTime, totalCompleted: onTime, avgProcessingDays: 3.5, ratio, totalScore: Math.round(ratio * 20) / 100, totalMaxScore: 20 },
+      children: children.map(unit),
+      monthlyChart: [],
+    },
+    message: 'OK',
   };
 }
 
@@ -916,6 +939,16 @@ function planCases(): PlannedCase[] {
     a[0].componentIndicators = [{ junk: [[[{}]]] }, 42, null];
     a[1].groupScores = 'CKMB=11';
     add(singleCase('dvc766_nested_garbage', 'dvcqg766', 'json', j(dvc766Detail(a)), 'componentIndicators is an array of junk and groupScores a string', refused(E('bad_json_shape')), 'index_scores'));
+  }
+
+  // — the portal's evaluation API response as saved (single files, no capture manifest beside them) —
+  {
+    const tree = j(eval766Tree([{ code: 'H99.01', name: 'Sở Tư pháp - Tỉnh Mẫu Sơn', received: 654, onTime: 653 }, { code: 'H99.100', name: 'UBND xã An Phú - tỉnh Mẫu Sơn', received: 0, onTime: 0, commune: true }]));
+    add(singleCase('eval766_no_period', 'evaluation766', 'json', tree, 'a clean dvc-progress-tree response without its capture manifest: the body states no period (the request did)', refused(E('period_unknown', { column: 'payload' })), 'index_scores'));
+    add(singleCase('eval766_truncated', 'evaluation766', 'json', tree.slice(0, Math.floor(tree.length / 2)), 'a response cut at half its length', refused(E('truncated')), 'index_scores'));
+    add(singleCase('eval766_api_error', 'evaluation766', 'json', j({ code: 'UNAUTHORIZED', data: null, message: 'Phiên đăng nhập đã hết hạn' }), 'the portal answered an error (code is not OK): a saved error page, not figures', refused(E('bad_json_shape', { aliases: ['api_error'], column: 'code' })), 'index_scores'));
+    add(singleCase('eval766_no_data', 'evaluation766', 'json', j({ code: 'OK', message: 'OK' }), 'the envelope without its data part', refused(E('bad_json_shape', { aliases: ['bad_envelope'], column: 'data' })), 'index_scores'));
+    add(singleCase('eval766_unknown_endpoint', 'evaluation766', 'json', j({ code: 'OK', data: { rows: [{ a: 1 }] }, message: 'OK' }), 'an OK envelope whose data is of no known endpoint', refused(E('bad_json_shape', { column: 'data' })), 'index_scores'));
   }
 
   return cases;

@@ -5,6 +5,7 @@
 //                      index sources/groups/flags, datapackage title, description, sources and licences
 //   single/bieu06_xss.csv       a Biểu 06 report with payloads as the unit and field names
 //   single/dvc766_xss.json      a 766 agencies-detail snapshot with payload department and metric names
+//   single/eval766_xss.json     the portal's evaluation API response with payload department names
 //   single/index_table_xss.csv  a wide DDCI table with payload unit names and groups
 //   manifest.json      which payloads went where
 // Deterministic: the same bytes on every run.
@@ -19,6 +20,7 @@ import {
   bieu06Grid,
   dvc766Agency,
   dvc766Detail,
+  eval766Tree,
   gridToCsv,
   records,
   toCsv,
@@ -158,6 +160,11 @@ export function generateXssCorpus(outDir: string): { files: { path: string; what
   });
   write(outDir, 'single/dvc766_xss.json', JSON.stringify(dvc766Detail(agencies, xssText(3)), null, 2) + '\n');
   files.push({ path: 'single/dvc766_xss.json', what: 'province, departmentName of every agency, CKMB metric names', payloads: all });
+
+  // ── the portal's evaluation API response (dvc-progress-tree) with payload department names and codes ──
+  const tree = eval766Tree(XSS_PAYLOADS.map((p, k) => ({ code: `H99.${k + 1}`, name: p.text, received: 100 + k, onTime: 90 + k, commune: k % 2 === 1 })), xssText(4));
+  write(outDir, 'single/eval766_xss.json', JSON.stringify(tree, null, 1) + '\n');
+  files.push({ path: 'single/eval766_xss.json', what: 'evaluation API response: parent name and every child departmentName (read with a period given)', payloads: all });
 
   // ── wide index table (DDCI) with payload unit names ──
   const title = { header: ['Kết quả DDCI tỉnh Mẫu Sơn năm 2025', '', '', '', '', '', ''], rows: [] as string[][] };

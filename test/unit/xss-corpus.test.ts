@@ -117,6 +117,15 @@ describe('single files of the import formats (formats/detect readFile)', () => {
     for (const x of XSS_PAYLOADS) expect(text.has(folded(x.text)), `payload ${x.n} (${x.kind})`).toBe(true);
   });
 
+  it('766 evaluation API response: every department name survives as text', () => {
+    const p = read('eval766_xss.json', { periodKey: '2026', asOf: '2026-09-26' });
+    expect(p.kind).toBe('evaluation766:dvc-progress-tree');
+    const ds = assembleParsed(p);
+    expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const text = allText(ds, folded);
+    for (const x of XSS_PAYLOADS) expect(text.has(folded(x.text)), `payload ${x.n} (${x.kind})`).toBe(true);
+  });
+
   it('index table: every unit name and group survives as text', () => {
     const p = read('index_table_xss.csv', { index: 'DDCI', year: 2025 });
     expect(p.kind).toMatch(/index_table/);
