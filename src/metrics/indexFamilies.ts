@@ -6,7 +6,8 @@ import type { Certainty } from './registry';
 export interface Text { vi: string; en: string }
 
 export interface KnownComponent {
-  /** lowercase ASCII slug: the metric id is `<prefix>_<slug>` */
+  /** the component's code in index_scores (the publisher's English short name in snake_case, as the
+   *  workbook readers write it: src/datasets/formats/indexComponents.ts); the metric id is `<prefix>_<slug>` */
   slug: string;
   label: Text;
   /** other spellings a file may use (their slugs): the publishers' English sheet, older names */
@@ -45,16 +46,20 @@ export const INDEX_FAMILIES: IndexFamily[] = [
     scale: { vi: '0–100 điểm: 10 chỉ số thành phần, mỗi chỉ số chuẩn hóa về thang 10 điểm, có trọng số (domain.md §3, đã kiểm chứng)', en: '0–100 points: 10 sub-indices, each standardised to 10 points, weighted (domain.md §3, verified)' },
     certainty: 'verified', rankCertainty: 'verified', basis: 'VCCI, pcivietnam.vn',
     components: [
-      c('gia_nhap_thi_truong', 'Gia nhập thị trường', 'Market entry', ['chi_phi_gia_nhap_thi_truong', 'entry_costs', 'market_entry']),
-      c('tiep_can_dat_dai', 'Tiếp cận đất đai', 'Land access', ['land_access']),
-      c('tinh_minh_bach', 'Tính minh bạch', 'Transparency', ['minh_bach', 'transparency']),
-      c('chi_phi_thoi_gian', 'Chi phí thời gian', 'Time costs', ['time_costs']),
-      c('chi_phi_khong_chinh_thuc', 'Chi phí không chính thức', 'Informal charges', ['informal_charges', 'informal_costs']),
-      c('canh_tranh_binh_dang', 'Cạnh tranh bình đẳng', 'Fair competition', ['bias', 'policy_bias', 'equitability', 'fair_competition']),
-      c('tinh_nang_dong', 'Tính năng động', 'Proactivity', ['nang_dong', 'proactivity']),
-      c('ho_tro_doanh_nghiep', 'Dịch vụ hỗ trợ doanh nghiệp', 'Business support services', ['dich_vu_ho_tro_doanh_nghiep', 'dich_vu_ho_tro_dn', 'ho_tro_dn', 'business_support_services', 'business_support']),
-      c('dao_tao_lao_dong', 'Đào tạo lao động', 'Labour training', ['labor_training', 'labour_training', 'labor_policy']),
-      c('thiet_che_phap_ly', 'Thiết chế pháp lý', 'Legal institutions', ['legal_institutions']),
+      c('entry_costs', 'Gia nhập thị trường', 'Entry costs', ['gia_nhap_thi_truong', 'chi_phi_gia_nhap_thi_truong', 'market_entry']),
+      c('land_access', 'Tiếp cận đất đai', 'Land access', ['tiep_can_dat_dai']),
+      c('transparency', 'Tính minh bạch', 'Transparency', ['tinh_minh_bach', 'minh_bach']),
+      c('time_costs', 'Chi phí thời gian', 'Time costs', ['chi_phi_thoi_gian']),
+      c('informal_charges', 'Chi phí không chính thức', 'Informal charges', ['chi_phi_khong_chinh_thuc', 'informal_costs']),
+      c('policy_bias', 'Cạnh tranh bình đẳng', 'Policy bias (fair competition)', ['canh_tranh_binh_dang', 'bias', 'equal_competition']),
+      c('proactivity', 'Tính năng động', 'Proactivity', ['tinh_nang_dong', 'nang_dong']),
+      c('business_support', 'Dịch vụ hỗ trợ doanh nghiệp', 'Business support services', ['dich_vu_ho_tro_doanh_nghiep', 'ho_tro_doanh_nghiep', 'business_support_services']),
+      c('labor_training', 'Đào tạo lao động', 'Labour training', ['dao_tao_lao_dong', 'labour_training']),
+      c('legal_institutions', 'Thiết chế pháp lý', 'Legal institutions', ['thiet_che_phap_ly']),
+      // the pillars of the first years (2005–2006), which measured something else
+      c('central_policy_implementation', 'Thực hiện chính sách của Trung ương', 'Implementation of central policies'),
+      c('soe_bias', 'Ưu đãi đối với doanh nghiệp nhà nước', 'SOE bias'),
+      c('private_sector_development_policy', 'Chính sách phát triển khu vực kinh tế tư nhân', 'Private sector development policy'),
     ],
   },
   {
@@ -68,14 +73,14 @@ export const INDEX_FAMILIES: IndexFamily[] = [
     },
     certainty: 'verified', rankCertainty: 'partly', basis: 'UNDP, papi.org.vn',
     components: [
-      c('tham_gia_cua_nguoi_dan_o_cap_co_so', 'Tham gia của người dân ở cấp cơ sở', 'Participation at the grassroots', ['participation_at_local_levels', 'participation']),
-      c('cong_khai_minh_bach', 'Công khai, minh bạch', 'Transparency', ['transparency', 'cong_khai_minh_bach_trong_ra_quyet_dinh']),
-      c('trach_nhiem_giai_trinh', 'Trách nhiệm giải trình với người dân', 'Vertical accountability', ['trach_nhiem_giai_trinh_voi_nguoi_dan', 'vertical_accountability']),
-      c('kiem_soat_tham_nhung', 'Kiểm soát tham nhũng trong khu vực công', 'Control of corruption', ['kiem_soat_tham_nhung_trong_khu_vuc_cong', 'control_of_corruption']),
-      c('thu_tuc_hanh_chinh_cong', 'Thủ tục hành chính công', 'Public administrative procedures', ['public_administrative_procedures']),
-      c('cung_ung_dich_vu_cong', 'Cung ứng dịch vụ công', 'Public service delivery', ['public_service_delivery']),
-      c('quan_tri_moi_truong', 'Quản trị môi trường', 'Environmental governance', ['environmental_governance']),
-      c('quan_tri_dien_tu', 'Quản trị điện tử', 'E-governance', ['e_governance', 'egovernance']),
+      c('participation', 'Tham gia của người dân ở cấp cơ sở', 'Participation at local levels', ['tham_gia_cua_nguoi_dan_o_cap_co_so']),
+      c('transparency', 'Công khai, minh bạch', 'Transparency', ['cong_khai_minh_bach']),
+      c('vertical_accountability', 'Trách nhiệm giải trình với người dân', 'Vertical accountability', ['trach_nhiem_giai_trinh']),
+      c('control_of_corruption', 'Kiểm soát tham nhũng trong khu vực công', 'Control of corruption', ['kiem_soat_tham_nhung']),
+      c('public_admin_procedures', 'Thủ tục hành chính công', 'Public administrative procedures', ['thu_tuc_hanh_chinh_cong']),
+      c('public_service_delivery', 'Cung ứng dịch vụ công', 'Public service delivery', ['cung_ung_dich_vu_cong']),
+      c('environmental_governance', 'Quản trị môi trường', 'Environmental governance', ['quan_tri_moi_truong']),
+      c('e_governance', 'Quản trị điện tử', 'E-governance', ['quan_tri_dien_tu']),
     ],
   },
   {
@@ -86,11 +91,11 @@ export const INDEX_FAMILIES: IndexFamily[] = [
     scale: { vi: 'tỷ lệ % cho mỗi tỉnh (domain.md §3, đã kiểm chứng); SIPAS chính thức không xếp hạng, báo chí có trích thứ hạng', en: 'a percentage per province (domain.md §3, verified); SIPAS officially does not rank, the press quotes ranks' },
     certainty: 'verified', rankCertainty: 'partly', basis: 'QĐ 2640/QĐ-BNV (10/10/2017); bản 2022–2030 chưa xác nhận số quyết định',
     components: [
-      c('tiep_can_dich_vu', 'Tiếp cận dịch vụ', 'Access to the service', ['access_to_service', 'access']),
-      c('thu_tuc_hanh_chinh', 'Thủ tục hành chính', 'The administrative procedure', ['administrative_procedures', 'procedure']),
-      c('cong_chuc_giai_quyet_cong_viec', 'Công chức giải quyết công việc', 'The civil servant handling the case', ['cong_chuc', 'civil_servants']),
-      c('ket_qua_dich_vu', 'Kết quả dịch vụ', 'Service result', ['service_result', 'results']),
-      c('tiep_nhan_giai_quyet_gop_y_phan_anh_kien_nghi', 'Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị', 'Handling of feedback and petitions', ['gop_y_phan_anh_kien_nghi', 'feedback']),
+      c('access', 'Tiếp cận dịch vụ', 'Access to the service', ['tiep_can_dich_vu']),
+      c('procedures', 'Thủ tục hành chính', 'The administrative procedure', ['thu_tuc_hanh_chinh']),
+      c('civil_servants', 'Công chức giải quyết công việc', 'The civil servant handling the case', ['cong_chuc_giai_quyet_cong_viec']),
+      c('results', 'Kết quả dịch vụ', 'Service result', ['ket_qua_dich_vu']),
+      c('feedback', 'Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị', 'Handling of feedback and petitions', ['gop_y_phan_anh_kien_nghi']),
     ],
   },
   {
@@ -104,8 +109,16 @@ export const INDEX_FAMILIES: IndexFamily[] = [
     },
     certainty: 'partly', rankCertainty: 'partly', basis: 'QĐ 1294/QĐ-BNV (3/12/2012); giai đoạn 2022–2030: QĐ 876/QĐ-BNV (10/11/2022)',
     components: [
-      c('diem_tham_dinh', 'Điểm thẩm định (tự đánh giá có thẩm định)', 'Appraised self-assessment score', ['score_moha', 'diem_bo_noi_vu']),
-      c('diem_dieu_tra_xa_hoi_hoc', 'Điểm điều tra xã hội học', 'Sociological survey score', ['score_survey', 'dieu_tra_xa_hoi_hoc']),
+      c('direction', 'Công tác chỉ đạo, điều hành cải cách hành chính', 'Direction and management of the reform'),
+      c('legal_documents', 'Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật', 'Legal documents'),
+      c('procedures_reform', 'Cải cách thủ tục hành chính', 'Administrative procedure reform'),
+      c('organisation_reform', 'Cải cách tổ chức bộ máy', 'Organisational reform'),
+      c('civil_service', 'Đội ngũ cán bộ, công chức, viên chức', 'Civil service'),
+      c('public_finance', 'Cải cách tài chính công', 'Public finance reform'),
+      c('e_government', 'Chính phủ điện tử, chính phủ số', 'E-government and digital government'),
+      c('impact', 'Tác động của cải cách hành chính', 'Impact of the reform'),
+      c('score_moha', 'Điểm thẩm định (tự đánh giá có thẩm định)', 'Appraised self-assessment score', ['diem_tham_dinh']),
+      c('survey', 'Điểm điều tra xã hội học', 'Sociological survey score', ['diem_dieu_tra_xa_hoi_hoc', 'score_survey']),
     ],
   },
   {

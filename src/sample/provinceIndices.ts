@@ -32,7 +32,7 @@ function scoreOf(spec: SampleSpec, idx: Published, unit: string, y: number): Omi
   const t = y - 2020;
   switch (idx) {
     case 'PCI': {
-      const parts = fam.components.map((k) => ({ component: k.slug, score: round2(clamp(4 + 4 * q + drift * t + 0.8 * rng.normal(), 1, 9.9)), max: 10 }));
+      const parts = fam.components.slice(0, PCI_WEIGHTS.length).map((k) => ({ component: k.slug, score: round2(clamp(4 + 4 * q + drift * t + 0.8 * rng.normal(), 1, 9.9)), max: 10 }));
       return { unit, total: round2(parts.reduce((s, p, i) => s + PCI_WEIGHTS[i] * p.score, 0)), parts };
     }
     case 'PAPI': {

@@ -19,6 +19,7 @@ const ROUTE_PATHS: Record<string, string[]> = {
   unit: ['/don-vi/MH.02'],
   oversight: ['/giam-sat', '/giam-sat?units=MH.02,MH.X07&years=2021-2026&report=MH.02'],
   methodology: ['/phuong-phap'],
+  indices: ['/chi-so'],
   public: ['/cong-khai'],
   embed: ['/embed/scoreboard', '/embed/public', '/embed/metric?unit=MH.X07&metric=online_share', '/embed/metric?metric=overdue_count'],
   import: ['/nhap-du-lieu'],

@@ -65,16 +65,19 @@ describe('registry: published indices', () => {
       expect(x.label.vi.length * x.label.en.length * x.formula.vi.length * x.formula.en.length, x.id).toBeGreaterThan(0);
       expect(x.direction, x.id).toBe(x.field === 'rank' ? 'lower' : 'higher');
     }
-    // PCI's 10 pillars, with labels in both languages
-    const pillars = INDEX_METRICS.filter((x) => x.index === 'PCI' && x.component !== 'TOTAL');
-    expect(pillars).toHaveLength(10);
-    expect(m('pci_gia_nhap_thi_truong').label).toEqual({ vi: 'PCI – Gia nhập thị trường', en: 'PCI – Market entry' });
-    expect(m('pci_gia_nhap_thi_truong').max).toBe(10);
+    // PCI's 10 pillars (and the 3 of 2005–2006), with the workbook readers' codes and labels in both languages
+    const pillars = INDEX_METRICS.filter((x) => x.index === 'PCI' && x.component !== 'TOTAL').map((x) => x.id);
+    expect(pillars.slice(0, 10)).toEqual(['entry_costs', 'land_access', 'transparency', 'time_costs', 'informal_charges', 'policy_bias',
+      'proactivity', 'business_support', 'labor_training', 'legal_institutions'].map((c) => `pci_${c}`));
+    expect(pillars).toHaveLength(13);
+    expect(m('pci_entry_costs').label).toEqual({ vi: 'PCI – Gia nhập thị trường', en: 'PCI – Entry costs' });
+    expect(m('pci_entry_costs').max).toBe(10);
   });
 
   it('defines components found in data once, keeps known ids for other spellings, refuses nothing into SQL', () => {
     expect(componentSlug('Gia nhập\n thị trường')).toBe('gia_nhap_thi_truong');
     expect(componentSlug('Đào tạo lao động')).toBe('dao_tao_lao_dong');
+    expect(registerIndexComponents([{ index: 'PCI', component: 'dao_tao_lao_dong' }, { index: 'PCI', component: 'labor_training' }]).map((x) => x.id)).toEqual(['pci_labor_training']);
     const before = INDEX_METRICS.length;
     const got = registerIndexComponents([
       { index: 'PCI', component: 'Entry Costs' }, // the English summary sheet's name for pillar 1
@@ -83,13 +86,13 @@ describe('registry: published indices', () => {
       { index: 'PAR', component: '<img src=x onerror=alert(1)>' },
       { index: '766', component: 'PUBLISH_ON_TIME' }, // a 766 indicator: not a metric of its own
     ]);
-    expect(got.map((x) => x.id)).toEqual(['pci_gia_nhap_thi_truong', 'ddci_chi_phi_thoi_gian', 'par_img_src_x_onerror_alert_1']);
+    expect(got.map((x) => x.id)).toEqual(['pci_entry_costs', 'ddci_chi_phi_thoi_gian', 'par_img_src_x_onerror_alert_1']);
     expect(INDEX_METRICS.length).toBe(before + 2);
-    expect(metric('pci_gia_nhap_thi_truong').kind === 'index' && (metric('pci_gia_nhap_thi_truong') as IndexMetric).component).toBe('Entry Costs');
+    expect(metric('pci_entry_costs').kind === 'index' && (metric('pci_entry_costs') as IndexMetric).component).toBe('Entry Costs');
     const ddci = metric('ddci_chi_phi_thoi_gian') as IndexMetric;
     expect([ddci.label.vi, ddci.derived, ddci.certainty, ddci.direction]).toEqual(['DDCI – Chi phí thời gian', true, 'unverified', 'higher']);
     // put the pillar back to the sample's spelling for the queries below
-    registerIndexComponents([{ index: 'PCI', component: 'gia_nhap_thi_truong' }]);
+    registerIndexComponents([{ index: 'PCI', component: 'entry_costs' }]);
   });
 });
 
@@ -99,7 +102,7 @@ describe('indices queries on the sample', () => {
     expect(units).toHaveLength(12);
     expect(units.find((u) => u.unit_id === 'MH')!.indexes).toEqual(['PCI', 'PAPI', 'SIPAS', 'PAR', '766']);
     const present = (await indexMetricsIn(db)).map((m) => m.id);
-    for (const id of ['pci_total', 'pci_rank', 'pci_thiet_che_phap_ly', 'papi_total', 'papi_quan_tri_dien_tu', 'sipas_total', 'sipas_tiep_can_dich_vu', 'par_total', 'par_rank', 'ddci_total', 'index_766_total']) {
+    for (const id of ['pci_total', 'pci_rank', 'pci_legal_institutions', 'papi_total', 'papi_e_governance', 'sipas_total', 'sipas_access', 'par_total', 'par_rank', 'ddci_total', 'index_766_total']) {
       expect(present, id).toContain(id);
     }
     expect(present).not.toContain('sipas_rank'); // the sample's SIPAS rows carry no rank
@@ -122,8 +125,8 @@ describe('indices queries on the sample', () => {
     expect(y25.score_change).toBeCloseTo(Number(r25.score) - Number(r24.score), 6);
     expect(y25.rank_change).toBe(Number(r24.rank) - Number(r25.rank));
     expect(y25.components).toHaveLength(10);
-    const legal = y25.components.find((c) => c.metric_id === 'pci_thiet_che_phap_ly')!;
-    expect(legal.score).toBe(num(rowOf('PCI', 'MH', '2025', 'thiet_che_phap_ly')!.score));
+    const legal = y25.components.find((c) => c.metric_id === 'pci_legal_institutions')!;
+    expect(legal.score).toBe(num(rowOf('PCI', 'MH', '2025', 'legal_institutions')!.score));
     expect(pci.years[0].score_change).toBeNull();
     // the 766 yearly totals beside them (the sample's province has no national rank)
     const s766 = st.find((s) => s.index === '766')!;

@@ -48,6 +48,7 @@ export default {
       unitIntro: 'Năm gần nhất của mỗi chỉ số đơn vị có, với thay đổi so với năm trước.',
       unitMore: 'Xem vị trí của tỉnh qua các năm',
       inDataset: 'có trong bộ dữ liệu đang mở',
+      maxOf: 'tối đa {n}',
     },
   },
   en: {
@@ -97,6 +98,7 @@ export default {
       unitIntro: 'The latest year of each index the unit has, with the change from the year before.',
       unitMore: 'See the province’s standing over the years',
       inDataset: 'in the open dataset',
+      maxOf: 'at most {n}',
     },
   },
 };

@@ -93,7 +93,7 @@ function rankChangeText(change: number | null, t: Text, lang: Lang): string {
 function targetText(tg: TargetInForce | null, t: Text, lang: Lang): string {
   if (!tg) return '';
   const m = def(tg.metric);
-  const v = m?.unit === 'rank' ? formatNumber(tg.value, 0, lang) : fmtScore(m, tg.value, lang);
+  const v = m?.unit === 'rank' || Number.isInteger(tg.value) ? `${formatNumber(tg.value, 0, lang)}${m?.unit === 'percent' ? '\u00a0%' : ''}` : fmtScore(m, tg.value, lang);
   const what = m?.unit === 'rank' ? t('indices.targetRank', { value: v }) : `${tg.comparator === '<=' ? '≤' : '≥'} ${v}`;
   return tg.status ? `${what} (${t(`indices.status.${tg.status}`)})` : what;
 }
