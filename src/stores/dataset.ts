@@ -118,8 +118,9 @@ export const useDatasetStore = defineStore('dataset', () => {
   // DuckDB (its 34 MB wasm) and the package's files wait, while the snapshot answers the view, until the
   // person interacts (wake(): pointer, key, focus, route change) or a view asks what the snapshot has not.
   let deferred: (() => void) | null = null;
-  /** Start the load the snapshot let wait (no-op when none is waiting). */
-  function wake() { deferred?.(); }
+  let awake = false;
+  /** Start the load the snapshot let wait (and let no later open wait: the person is here). */
+  function wake() { awake = true; deferred?.(); }
 
   /** Serve the build-time snapshot when the page opens the very package it was made from. */
   function serveSnapshot(url: string): boolean {
@@ -204,7 +205,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     deferred = null;
     if (serveSnapshot(url) || (fromSnapshot.value && servedUrl != null && absolute(servedUrl) === absolute(url) && version.value === 1)) {
       // the snapshot answers this view: nothing more to fetch until the person interacts
-      await new Promise<void>((resolve) => { deferred = () => { deferred = null; resolve(); }; });
+      if (!awake) await new Promise<void>((resolve) => { deferred = () => { deferred = null; resolve(); }; });
       if (!isCurrent()) return false;
     }
     loading.value = true;

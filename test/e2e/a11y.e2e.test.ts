@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { assertNoProblems, evalWithTimeout, formatAxe, openPage, runAxe, useBrowser } from './harness';
+import { assertNoProblems, evalWithTimeout, formatAxe, interact, openPage, runAxe, useBrowser } from './harness';
 
 useBrowser();
 
@@ -31,6 +31,7 @@ const PATHS = Object.values(ROUTE_PATHS).flat();
 /** The data is in (or the page needs none), nothing says it is loading, and late renders have settled. */
 async function settle(page: Page) {
   const end = Date.now() + LOAD;
+  await interact(page); // DuckDB starts on interaction: the checks run on the live, loaded page
   for (;;) {
     const state = await evalWithTimeout(page, () => ({
       data: performance.getEntriesByName('chiso:data-ready').length > 0,

@@ -292,12 +292,22 @@ export async function evalWithTimeout<R, A>(page: Page, fn: (arg: A) => R | Prom
 }
 
 /**
+ * A harmless key press (Shift): DuckDB and the data's files wait for the person to interact while the
+ * build-time snapshot answers the view (src/stores/dataset.ts), so a test that needs them interacts first.
+ */
+export async function interact(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded').catch(() => {});
+  await page.keyboard.press('Shift').catch(() => {});
+}
+
+/**
  * Waits for the app's `performance.mark('chiso:db-ready')` (set once DuckDB has loaded the dataset).
  * Polls with short evaluations rather than waitForFunction, so nothing depends on how Playwright
  * evaluates predicates under the page's CSP.
  */
 export async function waitForDbReady(page: Page, ms = 90_000): Promise<void> {
   const until = Date.now() + ms;
+  await interact(page);
   for (;;) {
     const ready = await evalWithTimeout(page, () => performance.getEntriesByName('chiso:db-ready').length > 0, undefined, 10_000).catch(
       () => false,
