@@ -14,15 +14,20 @@ import { importFiles, type ImportOptions } from '../datasets/files';
 import type { ReadOptions } from '../datasets/formats/detect';
 import { loadPackage } from '../datasets/package';
 import { hasErrors, type LoadedDataset } from '../datasets/types';
-import { loadDataset, type LoadResult } from '../load';
+import { loadDataset, type LoadOptions, type LoadResult } from '../load';
+import { isPackDescriptor, openPack, type PackDescriptor } from '../load/pack';
 import { folderSource, resolveSource } from './nodeSource';
 
 /** A loaded dataset with what the load step found (null when errors kept it out of the database). */
 export type SourceLoad = LoadedDataset & { load: LoadResult | null };
 
-async function loadInto(db: Db, ds: LoadedDataset): Promise<SourceLoad> {
+/** How the command loads: ReadOptions for every file (the import page's answers), and the load step's
+ *  options (the pack command passes native DuckDB's own Parquet reader). */
+export type SourceOptions = ImportOptions & { all?: ReadOptions; load?: LoadOptions };
+
+async function loadInto(db: Db, ds: LoadedDataset, opts: SourceOptions): Promise<SourceLoad> {
   if (hasErrors(ds.issues)) return { ...ds, load: null };
-  const load = await loadDataset(db, ds, { parquet: nodeParquetDecoder });
+  const load = await loadDataset(db, ds, { parquet: nodeParquetDecoder, ...opts.load });
   return { ...ds, issues: [...ds.issues, ...load.notes], accounts: load.accounts, load };
 }
 
@@ -39,7 +44,7 @@ function inputNames(files: string[], root?: string): string[] {
 }
 
 /** Single files → one dataset (the browser's import path, without the preview). */
-export async function loadFiles(db: Db, given: string[], opts: ImportOptions & { all?: ReadOptions; root?: string } = {}): Promise<SourceLoad> {
+export async function loadFiles(db: Db, given: string[], opts: SourceOptions & { root?: string } = {}): Promise<SourceLoad> {
   const manifests = await manifestsNear(given);
   const files = [...given, ...manifests.filter((m) => !given.includes(m))];
   const names = inputNames(files, opts.root);
@@ -56,7 +61,7 @@ export async function loadFiles(db: Db, given: string[], opts: ImportOptions & {
   });
   const { dataset } = await importFiles(inputs, { ...opts, perFile });
   dataset.meta.origin = files.map((f) => path.resolve(f)).join('|');
-  return loadInto(db, dataset);
+  return loadInto(db, dataset, opts);
 }
 
 const MANIFEST = /^manifest.*\.json$/i;
@@ -76,6 +81,16 @@ async function manifestsNear(files: string[]): Promise<string[]> {
   return out.filter((m) => !files.some((f) => path.resolve(f) === m));
 }
 
+/** The descriptor of a packed package, or null for an ordinary package (or one that does not parse). */
+async function readPack(dir: string, descriptor: string): Promise<PackDescriptor | null> {
+  try {
+    const json: unknown = JSON.parse(await readFile(path.join(dir, descriptor), 'utf8'));
+    return isPackDescriptor(json) ? json : null;
+  } catch {
+    return null; // the package loader says what is wrong with it
+  }
+}
+
 /** The files of a folder that is not a package, its subfolders included (notes in Markdown left out). */
 async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -88,7 +103,7 @@ async function filesIn(dir: string): Promise<string[]> {
   return out;
 }
 
-export async function loadSource(db: Db, source: string | string[], opts: ImportOptions & { all?: ReadOptions } = {}): Promise<SourceLoad> {
+export async function loadSource(db: Db, source: string | string[], opts: SourceOptions = {}): Promise<SourceLoad> {
   const sources = Array.isArray(source) ? source : [source];
   const files: string[] = [];
   let root: string | undefined;
@@ -98,7 +113,14 @@ export async function loadSource(db: Db, source: string | string[], opts: Import
       const isPackage = await stat(path.join(where.dir, where.descriptor)).then(() => true, () => false);
       if (isPackage) {
         if (sources.length > 1) throw new Error(`a package cannot be combined with other sources: ${s}`);
-        return loadInto(db, await loadPackage(folderSource(where.dir), where.descriptor));
+        const packed = await readPack(where.dir, where.descriptor);
+        if (packed) {
+          // a packed package (npm run pack): attached as it is, nothing to read or derive
+          const load = await openPack(db, folderSource(where.dir), packed);
+          const meta = { name: packed.name, title: packed.title, created: packed.created, sources: packed.sources, licenses: packed.licenses, origin: where.dir };
+          return { meta, tables: {}, issues: load.notes, accounts: load.accounts, detected: [], load };
+        }
+        return loadInto(db, await loadPackage(folderSource(where.dir), where.descriptor), opts);
       }
       // a folder of single files (no datapackage.json): every file in it, read as if dropped together
       files.push(...(await filesIn(where.dir)));

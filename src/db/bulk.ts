@@ -11,6 +11,8 @@ export interface BulkOptions {
   parquet?: ParquetDecoder;
   /** files the page kept as Blobs instead of reading them into memory (by resource path) */
   blobs?: ReadonlyMap<string, Blob>;
+  /** an engine that reads Parquet itself (native DuckDB, pack command): creates `table` from the file */
+  readParquet?: (table: string, file: string, bytes: Uint8Array) => Promise<void>;
 }
 
 /** Arrow-derived column types DuckDB may give a contract column without a cast. */
@@ -47,7 +49,9 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
     const spec = TABLES[b.table];
     const stage = `__bulk_${b.table}`;
     await db.exec(`DROP TABLE IF EXISTS "${stage}"`);
-    if (b.format === 'parquet') {
+    if (b.format === 'parquet' && opts.readParquet) {
+      await opts.readParquet(stage, b.file, b.bytes);
+    } else if (b.format === 'parquet') {
       if (!opts.parquet) throw new Error(`${b.file}: no Parquet decoder here`);
       let first = true;
       const blob = b.bytes.byteLength === 0 ? opts.blobs?.get(b.file) : undefined;

@@ -14,10 +14,11 @@ import type { Db } from '../db/types';
 import { loadBulk, type BulkOptions } from '../db/bulk';
 import { loadIntoDb } from '../db/tables';
 import type { Issue, LoadedDataset, RowAccount } from '../datasets/types';
-import { BY_CHANNEL_TABLE, deriveDossierCounts, hasChannelCounts, type DataFacts, type DeriveResult } from '../metrics/dossiers';
-import { dataSpan, loadUnits } from '../metrics/evaluate';
+import { BY_CHANNEL_TABLE, deriveDossierCounts, type DataFacts, type DeriveResult } from '../metrics/dossiers';
+import { dataFacts } from './facts';
 import { checkDossierRows, type BulkPart } from './dossierRows';
 import { DERIVE_STEPS } from './derive';
+import { closePack } from './pack';
 
 export type LoadStage = 'tables' | 'dossiers' | 'check' | 'derive' | 'facts' | 'done';
 
@@ -91,6 +92,7 @@ export async function loadDataset(db: Db, ds: LoadedDataset, opts: LoadOptions =
   let derived: DeriveResult | null = null;
 
   await stage('tables', async () => {
+    await closePack(db); // a packed package opened before: its views give way to tables
     await loadIntoDb(db, ds);
     await db.exec(`DROP TABLE IF EXISTS ${BY_CHANNEL_TABLE}`);
   });
@@ -127,13 +129,4 @@ export async function loadDataset(db: Db, ds: LoadedDataset, opts: LoadOptions =
   return { ...facts, notes, accounts, derived, timings };
 }
 
-/** What the stores and the snapshot start from, read back from the database (also after an ATTACH). */
-export async function dataFacts(db: Db): Promise<DataFacts> {
-  const [units, span, g, ch] = await Promise.all([
-    loadUnits(db),
-    dataSpan(db),
-    db.query<{ n: number }>('SELECT (SELECT count(*) FROM dossier_counts WHERE period_end - period_start < 7) + (SELECT count(*) FROM dossiers) AS n'),
-    hasChannelCounts(db),
-  ]);
-  return { units, span, hasDays: (g[0]?.n ?? 0) > 0, hasChannels: ch };
-}
+export { dataFacts };

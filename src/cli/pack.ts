@@ -1,0 +1,189 @@
+// npm run pack -- <dossier rows | package | files…> --out <dir> [--threads N] [--period …] [--as-of …]
+// Turns a package (dossier rows included) into the published aggregates, on native DuckDB
+// (@duckdb/node-api, every core): the same load step as the browser (src/load: readers, validation,
+// the 766 day-grain derivation of src/metrics/dossiers.ts, the derive steps such as the cube), run with
+// the same SQL, then written as DuckDB database files that duckdb-wasm 1.4 attaches read-only
+// (`STORAGE_VERSION 'v1.4.0'`):
+//   <out>/common.duckdb                 units, unit_lineage, targets, index_scores
+//   <out>/<province>-<year>.duckdb      dossier_counts (+ per channel), the derived tables, and the
+//                                        pending dossiers near their deadline (the due-soon list), for
+//                                        the units of one province and the days of one year
+//   <out>/datapackage.json              names them (src/load/pack.ts PackDescriptor)
+// The browser opens it with ?data=<out>/datapackage.json; `npm run summary -- <out>` reads it too.
+// Exit codes: 0 packed, 1 the source was refused (errors printed as JSON), 2 usage, 3 failed.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openNativeDb, type NativeDb } from '../db/native';
+import { BY_CHANNEL_TABLE } from '../metrics/dossiers';
+import { TERMINAL_STATUSES } from '../metrics/dueSoon';
+import { DERIVE_STEPS } from '../load/derive';
+import { PACK_FORMAT, PACK_PROFILE, PACK_STORAGE_VERSION, type PackDescriptor, type PackPartition } from '../load/pack';
+import { loadSource } from './loadSource';
+import { parseArgs as parseSummaryArgs } from './summary';
+
+const USAGE = 'usage: npm run pack -- <datapackage.json|folder|file>… --out <dir> [--threads N] [--period …] [--as-of …] [--index …] [--sheet …]';
+
+const COMMON_TABLES = ['units', 'unit_lineage', 'targets', 'index_scores'];
+/** Pending dossiers that can still fall due: the due-soon list (src/metrics/dueSoon.ts) reads them. */
+const DUE_SOON = `finished_at IS NULL AND status NOT IN (${TERMINAL_STATUSES.join(', ')})`;
+
+function fail(msg: string): never {
+  process.stderr.write(`${msg}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function args(argv: string[]) {
+  let out: string | undefined;
+  let threads: number | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = argv[++i];
+    else if (argv[i] === '--threads') {
+      threads = Number(argv[++i]);
+      if (!Number.isInteger(threads) || threads < 1) fail('--threads needs a whole number ≥ 1');
+    } else rest.push(argv[i]);
+  }
+  if (!out) fail('missing --out <dir>');
+  try {
+    const s = parseSummaryArgs(rest);
+    return { out: path.resolve(out), threads, sources: s.sources, all: s.all };
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+async function columnsOf(db: NativeDb, table: string): Promise<string[]> {
+  const rows = await db.query<{ name: string }>("SELECT column_name AS name FROM duckdb_columns() WHERE database_name = current_database() AND table_name = ? ORDER BY column_index", [table]);
+  return rows.map((r) => r.name);
+}
+
+async function tableExists(db: NativeDb, table: string): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?', [table]);
+  return r.n > 0;
+}
+
+/** How a partition's share of a table is chosen: by the unit's province and by the year of its day. */
+async function partitionWhere(db: NativeDb, table: string): Promise<{ province: string | null; year: string | null }> {
+  const cols = await columnsOf(db, table);
+  const province = cols.includes('unit_id') ? 'unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province)' : null;
+  const day = ['period_start', 'day', 'date', 'received_at'].find((c) => cols.includes(c));
+  const year = table === 'dossiers' ? null : day === 'day' ? `year(DATE '1970-01-01' + day) = $year` : day ? `year(${day}) = $year` : null;
+  return { province, year };
+}
+
+async function main() {
+  const a = args(process.argv.slice(2));
+  const t0 = performance.now();
+  const db = await openNativeDb({ threads: a.threads });
+  const readParquet = async (table: string, file: string, bytes: Uint8Array) => {
+    const name = `__bulk_${path.basename(file).replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+    await db.registerFile(name, bytes);
+    await db.readParquetFile(table, path.join(db.dir, name));
+    await db.dropFile(name);
+  };
+  const loaded = await loadSource(db, a.sources, { all: a.all, load: { readParquet } });
+  const errors = loaded.issues.filter((i) => i.severity === 'error');
+  if (errors.length || !loaded.load) {
+    process.stdout.write(JSON.stringify({ errors, accounts: loaded.accounts }, null, 2) + '\n', () => process.exit(1));
+    return;
+  }
+  const tLoaded = performance.now();
+
+  // Each unit's province: its ancestor of level province, else its root (lineage depth is bounded).
+  await db.exec(`CREATE OR REPLACE TEMP TABLE __unit_province AS
+    WITH RECURSIVE up(unit_id, anc, parent, level, depth) AS (
+      SELECT unit_id, unit_id, parent_id, level, 0 FROM units
+      UNION ALL
+      SELECT up.unit_id, u.unit_id, u.parent_id, u.level, up.depth + 1 FROM up JOIN units u ON u.unit_id = up.parent WHERE up.depth < 16
+    )
+    SELECT unit_id, coalesce(arg_min(anc, depth) FILTER (WHERE level = 'province'), arg_max(anc, depth)) AS province FROM up GROUP BY unit_id`);
+  // units named by rows but not by the units table go to the partition "_"
+  const partTables = ['dossier_counts', BY_CHANNEL_TABLE, 'dossiers', ...DERIVE_STEPS.flatMap((s) => (s as { tables?: string[] }).tables ?? [])];
+  const present: string[] = [];
+  for (const t of partTables) if (await tableExists(db, t)) present.push(t);
+  // The pending dossiers near their deadline take the place of the dossier rows in the pack.
+  const [{ end_day: endDay }] = await db.query<{ end_day: string | null }>('SELECT max(period_end)::VARCHAR AS end_day FROM dossier_counts');
+  await db.exec(`CREATE OR REPLACE TEMP TABLE __due_soon AS SELECT * FROM dossiers WHERE ${DUE_SOON}${endDay ? ` AND due_at >= DATE ${q(endDay)}` : ''}`);
+
+  const [{ n: unitsWithoutProvince }] = await db.query<{ n: number }>("SELECT count(*) AS n FROM (SELECT DISTINCT unit_id FROM dossier_counts WHERE unit_id NOT IN (SELECT unit_id FROM __unit_province))");
+  if (unitsWithoutProvince > 0) await db.exec("INSERT INTO __unit_province SELECT DISTINCT unit_id, '_' FROM dossier_counts WHERE unit_id NOT IN (SELECT unit_id FROM __unit_province)");
+  const keys = await db.query<{ province: string; year: number }>(
+    'SELECT DISTINCT p.province, year(c.period_start)::INTEGER AS year FROM dossier_counts c JOIN __unit_province p USING (unit_id) ORDER BY 1, 2');
+  const lastYear = keys.reduce((m, k) => Math.max(m, k.year), 0);
+
+  if (existsSync(a.out)) for (const f of readdirSync(a.out)) if (/\.duckdb(\.wal)?$/.test(f) || f === 'datapackage.json') rmSync(path.join(a.out, f));
+  mkdirSync(a.out, { recursive: true });
+  const rowsOf = async (alias: string, tables: string[]) => {
+    const out: Record<string, number> = {};
+    for (const t of tables) out[t] = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${alias}.${ident(t)}`))[0].n;
+    return out;
+  };
+  const write = async (file: string, fill: (alias: string) => Promise<void>) => {
+    await db.exec(`ATTACH ${q(path.join(a.out, file))} AS __out (STORAGE_VERSION ${q(PACK_STORAGE_VERSION)})`);
+    try {
+      await fill('__out');
+    } finally {
+      await db.exec('DETACH __out');
+    }
+  };
+  const source = (t: string) => (t === 'dossiers' ? '__due_soon' : ident(t));
+
+  // common: the small tables every page needs, and the partition tables' columns (empty)
+  let commonRows: Record<string, number> = {};
+  await write('common.duckdb', async (o) => {
+    for (const t of COMMON_TABLES) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${ident(t)}`);
+    for (const t of present) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)} WHERE false`);
+    commonRows = await rowsOf(o, COMMON_TABLES);
+  });
+  const partitions: PackPartition[] = [];
+  for (const k of keys) {
+    const file = `${k.province.replace(/[^A-Za-z0-9_.-]/g, '_')}-${k.year}.duckdb`;
+    let rows: Record<string, number> = {};
+    await write(file, async (o) => {
+      for (const t of present) {
+        const w = await partitionWhere(db, t);
+        const cond = [w.province, t === 'dossiers' ? (k.year === lastYear ? 'true' : 'false') : w.year].filter(Boolean)
+          .join(' AND ').replaceAll('$province', q(k.province)).replaceAll('$year', String(k.year));
+        // ordered by unit and day: DuckDB's zone maps then skip most of a file for one unit's queries
+        const order = (await columnsOf(db, t)).includes('period_start') ? ' ORDER BY unit_id, period_start' : '';
+        await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)}${cond ? ` WHERE ${cond}` : ''}${order}`);
+      }
+      rows = await rowsOf(o, present);
+    });
+    partitions.push({ path: file, province: k.province, year: k.year, bytes: statSync(path.join(a.out, file)).size, rows });
+  }
+  const meta = loaded.meta;
+  const descriptor: PackDescriptor = {
+    profile: PACK_PROFILE,
+    name: meta.name,
+    title: meta.title,
+    created: meta.created,
+    sources: meta.sources,
+    licenses: meta.licenses,
+    pack: {
+      format: PACK_FORMAT,
+      storage: PACK_STORAGE_VERSION,
+      common: { path: 'common.duckdb', bytes: statSync(path.join(a.out, 'common.duckdb')).size, rows: commonRows },
+      partitions,
+      tables: present,
+      commonTables: COMMON_TABLES,
+      accounts: loaded.accounts,
+      notes: loaded.issues.filter((i) => i.severity === 'warning'),
+    },
+  };
+  writeFileSync(path.join(a.out, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n', 'utf8');
+  await db.close();
+  const t1 = performance.now();
+  const dossiers = loaded.accounts.filter((x) => x.table === 'dossiers').reduce((n, x) => n + x.loaded, 0);
+  const mb = (partitions.reduce((n, p) => n + p.bytes, 0) + descriptor.pack.common.bytes) / 1e6;
+  const timings = Object.entries(loaded.load.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
+  console.log(`pack: ${dossiers.toLocaleString('en-US')} dossiers → ${partitions.length} partitions + common, ${mb.toFixed(1)} MB in ${((t1 - t0) / 1000).toFixed(1)} s (load ${((tLoaded - t0) / 1000).toFixed(1)} s: ${timings}; write ${((t1 - tLoaded) / 1000).toFixed(1)} s) → ${path.relative(process.cwd(), a.out) || '.'}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`pack failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(3);
+});
