@@ -8,6 +8,7 @@ import type { QuerySpec } from '../coordinator/types';
 import { DEFAULT_LEVEL, periodFrom } from '../url/defaults';
 import { embedScoreboardQuery, embedUnitsQuery } from './embed/query';
 import { publicSummaryQuery, publicTrendQuery, trendWindows } from './public/query';
+import { headlineQuery } from './scoreboard/headlineQuery';
 import { scoreboardQuery } from './scoreboard/query';
 
 /** What the defaults depend on: the loaded dataset's facts (the dataset store holds the same). */
@@ -35,7 +36,7 @@ export const DEFAULT_PAGES: DefaultPage[] = [
     path: '/',
     queries(ctx) {
       const { period, level } = defaultScope(ctx);
-      return period ? [scoreboardQuery({ period, levels: [level] })] : [];
+      return period ? [scoreboardQuery({ period, levels: [level] }), headlineQuery({ period, level })] : [];
     },
   },
   {

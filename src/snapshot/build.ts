@@ -1,6 +1,6 @@
 // npm run build → after `vite build`: tsx src/snapshot/build.ts [--dist dist] [--package data/sample/datapackage.json]
 // Loads the embedded (or configured, CHISO_SNAPSHOT_PACKAGE) package from the build output with the
-// browser's loader and SQL in Node, runs the default views through a recording Db, draws the default
+// browser's loader and SQL in Node, runs each page's default queries (src/pages/index.ts) through a recording Db, draws the default
 // charts to SVG with ECharts' server-side renderer, and writes the snapshot into dist/index.html as a
 // JSON data block (not a script: the CSP stays strict) plus a <noscript> summary for pages without JS.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { loadPackage } from '../datasets/package';
 import { hasErrors } from '../datasets/types';
 import { folderSource } from '../cli/nodeSource';
 import { evaluate } from '../metrics/evaluate';
-import { periodOf } from '../metrics/periods';
 import { loadDataset } from '../load';
+import { defaultScope, runDefaultQueries } from '../pages/index';
 import { DEFAULT_LEVEL } from './defaults';
 import { recordingDb } from './record';
 import { renderCharts } from './charts';
@@ -47,14 +47,15 @@ async function main() {
   const db = await openNodeDb();
   const facts = await loadDataset(db, ds, { parquet: nodeParquetDecoder });
   const rec = recordingDb(db);
-  const { runDefaultViews } = await import('./views');
-  await runDefaultViews(rec.db, { span: facts.span });
+  // every page's default queries (src/pages/index.ts), exactly as a first visit asks them
+  const ctx = { span: facts.span, hasDays: facts.hasDays };
+  await runDefaultQueries(rec.db, ctx);
 
   // default charts, drawn from the same evaluation the scoreboard shows
   const charts: Record<string, string> = {};
   let month = null;
-  if (facts.span) {
-    const p = periodOf('month', facts.span.to);
+  const p = defaultScope(ctx).period;
+  if (p) {
     month = await evaluate(db, { from: p.from, to: p.to, levels: [DEFAULT_LEVEL] });
     mkdirSync(path.join(dist, 'snapshot'), { recursive: true });
     for (const [id, svg] of Object.entries(renderCharts(month))) {

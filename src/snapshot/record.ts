@@ -1,5 +1,5 @@
 // A Db that records what it answers, keyed by SQL and parameters (key.ts): the snapshot build runs
-// the default views through it.
+// each page's default queries (src/pages/index.ts) through it.
 import type { Db, Param, Row } from '../db/types';
 import { queryKey } from './key';
 import { packRows, type PackedRows } from './types';

@@ -18,6 +18,7 @@ import type { LevelTotal } from '../../src/metrics/oversight';
 import { buildScoreboard, type ScoreboardInput } from '../../src/metrics/scoreboard';
 import { DEFAULT_PAGES, defaultQueries, defaultScope, runDefaultQueries, type DefaultContext } from '../../src/pages/index';
 import { metricBars } from '../../src/pages/embed/model';
+import { buildScoreboardPage, type HeadlineInput } from '../../src/pages/scoreboard/model';
 import { publicFigures, publicTrend } from '../../src/pages/public/model';
 import { buildUnitModel } from '../../src/pages/unit/model';
 import { unitFiguresQuery } from '../../src/pages/unit/query';
@@ -84,9 +85,16 @@ describe.skipIf(!present)('default pages: snapshot = live', () => {
 
   it('the models built from the snapshot equal the live models, and match the CSV', async () => {
     const { period, level } = defaultScope(ctx);
-    const [board, pub, trend, embedScoreboard, embedUnits] = await Promise.all([
-      ...DEFAULT_PAGES[0].queries(ctx), ...DEFAULT_PAGES[1].queries(ctx), ...DEFAULT_PAGES[2].queries(ctx), ...DEFAULT_PAGES[4].queries(ctx),
-    ].map(async (q) => ({ live: live.get(q.key), snap: await q.run(snap) })));
+    const both = (page: string, i: number) => {
+      const q = DEFAULT_PAGES.find((p) => p.page === page)!.queries(ctx)[i];
+      return q.run(snap).then((fromSnapshot) => ({ live: live.get(q.key), snap: fromSnapshot }));
+    };
+    const [board, headline, pub, trend, embedScoreboard, embedUnits] = await Promise.all([
+      both('scoreboard', 0), both('scoreboard', 1), both('public', 0), both('public', 1), both('embed/scoreboard', 0), both('embed/metric', 0),
+    ]);
+    const sort = { key: 'status', dir: 'desc' } as const;
+    expect(buildScoreboardPage(board.snap as ScoreboardInput, headline.snap as HeadlineInput, sort))
+      .toEqual(buildScoreboardPage(board.live as ScoreboardInput, headline.live as HeadlineInput, sort));
 
     const boardLive = buildScoreboard(board.live as ScoreboardInput);
     expect(buildScoreboard(board.snap as ScoreboardInput)).toEqual(boardLive);

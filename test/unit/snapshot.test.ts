@@ -1,6 +1,6 @@
 // The build-time snapshot: queries recorded in Node answer the same SQL in the page with the same rows,
 // packed and unpacked without loss; anything not recorded waits for the real database and the loaded
-// data; the scoreboard's default view recorded on the sample equals a direct evaluation.
+// data; the pages' default queries recorded on the sample answer the scoreboard month as a direct evaluation.
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { folderSource } from '../../src/cli/nodeSource';
 import { prepareDataset } from '../../src/metrics/dossiers';
 import { evaluate } from '../../src/metrics/evaluate';
 import { periodOf } from '../../src/metrics/periods';
-import { runDefaultViews } from '../../src/snapshot/views';
+import { runDefaultQueries } from '../../src/pages/index';
 
 describe('queryKey', () => {
   it('depends on the SQL text and on every parameter, with types', () => {
@@ -83,7 +83,7 @@ describe.skipIf(!fs.existsSync(path.join(sample, 'datapackage.json')))('default 
     const ds = await loadPackage(folderSource(sample));
     const facts = await prepareDataset(db, ds);
     const rec = recordingDb(db);
-    await runDefaultViews(rec.db, { span: facts.span });
+    await runDefaultQueries(rec.db, { span: facts.span, hasDays: facts.hasDays });
     const p = periodOf('month', facts.span!.to);
     setServing(true);
     const proxy = snapshotDb({
