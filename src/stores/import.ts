@@ -155,7 +155,7 @@ export const useImportStore = defineStore('import', () => {
 
   /** What the person typed for one file: the unit, the period, the day of 766 figures, the index and year
    *  of an index table, the sheet of a workbook. */
-  function setFileOptions(file: string, opts: Pick<ReadOptions, 'unitName' | 'period' | 'asOf' | 'index' | 'year' | 'sheet'>): Promise<void> {
+  function setFileOptions(file: string, opts: Pick<ReadOptions, 'unitName' | 'period' | 'asOf' | 'index' | 'year' | 'sheet' | 'periodKey'>): Promise<void> {
     perFile.value = { ...perFile.value, [file]: { ...perFile.value[file], ...opts } };
     return parse();
   }
