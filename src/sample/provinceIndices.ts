@@ -59,7 +59,9 @@ export function buildProvinceIndices(spec: SampleSpec): Row[] {
       const rank = new Map<string, number>();
       sorted.forEach((s, i) => rank.set(s.unit, i > 0 && sorted[i - 1].total === s.total ? rank.get(sorted[i - 1].unit)! : i + 1));
       const ranked = idx !== 'SIPAS';
-      const base = { period_type: 'year', period: String(y), as_of: `${y + 1}-04-15`, numerator: null, denominator: null, ratio: null, quality_flag: null, source: SOURCES[idx](y) };
+      // no as_of, as the publishers' workbooks carry none (a day after the year would also hide the
+      // figure from that year's window: queries take snapshots on or before a window's last day)
+      const base = { period_type: 'year', period: String(y), as_of: null, numerator: null, denominator: null, ratio: null, quality_flag: null, source: SOURCES[idx](y) };
       for (const s of scored) {
         rows.push({
           index: idx, component: 'TOTAL', ...base, unit_id: s.unit, score: s.total, max_score: idx === 'PAPI' ? 80 : 100,

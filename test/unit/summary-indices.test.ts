@@ -1,7 +1,7 @@
 // `npm run summary` prints PCI/PAPI/SIPAS/PAR figures under the registry's ids (doc.indices): for a small
 // published-style index table written here, and for the generated sample, whose index_scores.csv is read
 // with papaparse to give the expected figures (not through the app).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -18,7 +18,11 @@ afterAll(() => {
   if (base) rmSync(base, { recursive: true, force: true });
 });
 
-type Doc = { indices: IndexFigure[]; errors: unknown[] };
+type Doc = { indices: IndexFigure[]; errors: unknown[]; units: { unit_id: string; metrics: Record<string, { value: number | null; target: number | null; comparator: string | null; status: string | null }> }[] };
+
+const REAL = join(__dirname, '../../../shared/real/indices/PCI_2016.xlsx');
+const realPresent = existsSync(REAL);
+if (!realPresent) console.warn(`[summary-indices] ${REAL} is absent: the real PCI workbook case is skipped.`);
 
 describe('summary: index figures', () => {
   it('gives a PCI table’s total, rank and pillars under pci_* ids', async () => {
@@ -63,10 +67,35 @@ describe('summary: index figures', () => {
       expect(f.value).toBe(Number(x.score));
       expect(f.rank).toBe(x.rank === '' ? null : Number(x.rank));
       expect(f.rank_metric).toBe(x.rank === '' ? null : `${prefix[x.index]}_rank`);
-      expect(f.as_of).toBe(x.as_of);
+      expect(f.as_of).toBe(x.as_of === '' ? null : x.as_of);
     }
     // Tỉnh Minh Họa's PAR INDEX 2025, as written in the file
     const par = rows.find((x) => x.index === 'PAR' && x.unit_id === 'MH' && x.period === '2025' && x.component === 'TOTAL')!;
     expect(byKey.get(key('PAR', 'MH', '2025', 'TOTAL'))).toMatchObject({ metric: 'par_total', rank_metric: 'par_rank', value: Number(par.score), rank: Number(par.rank), rank_of: 12 });
+
+    // a target on a rank ("PAR INDEX in the top 5", par_rank <= 5): the year's figures judge it lower-is-better
+    const y = await runSummary([dir, '--from', '2025-01-01', '--to', '2025-12-31']);
+    const mh = (y.doc as Doc).units.find((u) => u.unit_id === 'MH')!;
+    expect(mh.metrics.par_rank).toMatchObject({ value: Number(par.rank), target: 5, comparator: '<=', status: Number(par.rank) <= 5 ? 'met' : 'missed' });
+    expect(mh.metrics.pci_total.value).toBe(Number(rows.find((x) => x.index === 'PCI' && x.unit_id === 'MH' && x.period === '2025' && x.component === 'TOTAL')!.score));
+  });
+
+  it.skipIf(!realPresent)('gives the official PCI 2016 workbook’s 63 totals and ranks under pci_total / pci_rank', async () => {
+    // expected: the Summary_VN sheet's "PCI 2016" and "Xếp hạng" columns, read here with SheetJS
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(readFileSync(REAL));
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Summary_VN, { header: 1 });
+    const j = (grid[0] as string[]).indexOf('PCI 2016');
+    const expected = grid.slice(1).filter((r) => typeof r[0] === 'number' && typeof r[j] === 'number').map((r) => [Math.round((r[j] as number) * 1e6), r[j + 1]]).sort((a, b) => Number(a[1]) - Number(b[1]));
+    expect(expected).toHaveLength(63);
+    const r = await runSummary([REAL]);
+    expect(r.code).toBe(0);
+    const totals = (r.doc as Doc).indices.filter((f) => f.metric === 'pci_total');
+    expect(totals.every((f) => f.period === '2016' && f.rank_metric === 'pci_rank' && f.rank_of === 63)).toBe(true);
+    expect(totals.map((f) => [Math.round(f.value! * 1e6), f.rank]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual(expected);
+    // every pillar lands on a known pillar id (none defined from the file)
+    const ids = new Set((r.doc as Doc).indices.map((f) => f.metric));
+    expect([...ids].sort()).toEqual(['pci_business_support', 'pci_entry_costs', 'pci_informal_charges', 'pci_labor_training', 'pci_land_access',
+      'pci_legal_institutions', 'pci_policy_bias', 'pci_proactivity', 'pci_time_costs', 'pci_total', 'pci_transparency']);
   });
 });
