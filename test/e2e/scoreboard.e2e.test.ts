@@ -5,6 +5,7 @@
 // the CSV export (BOM, Vietnamese intact, formula-like text neutralised); accessibility.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertNoProblems, evalWithTimeout, formatAxe, openPage, runAxe, useBrowser } from './harness';
@@ -30,11 +31,12 @@ async function readScoreboard(page: Page): Promise<{ order: string[]; cells: Rec
     for (const tr of rows) {
       for (const td of tr.querySelectorAll('td.cell')) {
         const f = td.querySelector('[data-metric]')!;
+        // the matrix cell carries its changes as data (shown in the row's popover, not in the cell)
         cells[`${f.getAttribute('data-unit')}|${f.getAttribute('data-metric')}`] = {
           value: num(f.getAttribute('data-value')),
           status: f.getAttribute('data-status'),
-          prev: num(td.querySelector('[data-delta="previous"]')?.getAttribute('data-delta-value')),
-          year: num(td.querySelector('[data-delta="year"]')?.getAttribute('data-delta-value')),
+          prev: num(td.getAttribute('data-delta-previous')),
+          year: num(td.getAttribute('data-delta-year')),
           target: td.querySelector('.cell-target')?.textContent?.trim() ?? '',
         };
       }
@@ -99,11 +101,21 @@ describe('scoreboard, embedded sample, October 2026, departments', () => {
       const cell = page.locator('[data-unit-row="MH.02"] td.cell').filter({ has: page.locator('[data-metric="overdue_count"]') });
       await expect.poll(() => text(cell.locator('.value')), { timeout: LOAD }).toBe('10');
       await expect.poll(() => text(cell.locator('.status')), { timeout: LOAD }).toBe('✖Chưa đạt');
-      await expect.poll(() => text(cell.locator('.breakdown')), { timeout: LOAD }).toBe('6 đã GQ + 4 đang GQ');
+      // the row's popover: changes, the overdue split and the 12-period trends, by keyboard
+      await page.locator('[data-unit-row="MH.02"] [data-testid="row-more"]').focus();
+      await page.keyboard.press('Enter');
+      const details = page.locator('[data-testid="row-details"][data-unit="MH.02"]');
+      await details.waitFor({ timeout: LOAD });
+      expect(await evalWithTimeout(page, () => document.activeElement?.getAttribute('data-testid'), null)).toBe('row-details');
+      expect(await text(details.locator('[data-detail-metric="overdue_count"] .breakdown'))).toBe('6 đã GQ + 4 đang GQ');
+      expect(Number(await details.locator('[data-detail-metric="on_time_rate"] [data-delta="previous"]').getAttribute('data-delta-value'))).toBeCloseTo(pct(765, 775) - pct(790, 802), 9);
       // the 12-period trend, told in words too: 11/2025 was 855/865 = 98,84 %
-      const spark = page.locator('[data-unit-row="MH.02"] td.cell svg.sparkline').first();
+      const spark = details.locator('svg.sparkline').first();
       expect(await spark.getAttribute('aria-label')).toContain(`Tháng 11/2025 98,84${NB}%`);
-      expect(await page.locator('[data-unit-row="MH.02"] svg.sparkline').count()).toBe(9);
+      expect(await details.locator('svg.sparkline').count()).toBe(9);
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached', timeout: LOAD });
+      expect(await evalWithTimeout(page, () => document.activeElement?.getAttribute('data-testid'), null)).toBe('row-more');
 
       const h = await header(page);
       expect(h.behind).toEqual({ on_time_rate: 2, overdue_count: 11, apology_rate: 9, online_share: 0, citizen_satisfaction: 1, digitized_rate: 13, index_766_total: 9 });
@@ -185,6 +197,161 @@ describe('scoreboard, embedded sample, October 2026, departments', () => {
   });
 });
 
+// Issue 11: the director's first screen. At 1366×768, without scrolling: every department with its status
+// on every metric, and the three department-against-target charts, whose data tables hold the summary
+// command's figures (same loader, same SQL); the header shows only the filters a page applies.
+const ROOT = path.resolve(__dirname, '../..');
+interface SummaryDoc { units: { unit_id: string; level: string; metrics: Record<string, { value: number | null; status: string | null; target: number | null }> }[] }
+const summaryDoc = (from: string, to: string): SummaryDoc => JSON.parse(execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'),
+  [path.join(ROOT, 'src/cli/summary.ts'), 'data/sample', '--from', from, '--to', to], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+
+async function firstScreenReady(page: Page) {
+  await page.locator('[data-testid="overview-table"] [data-metric]').first().waitFor({ timeout: LOAD });
+  await page.waitForFunction(() => document.querySelectorAll('.target-charts canvas').length === 3, undefined, { timeout: LOAD });
+}
+
+describe('the first screen at 1366×768 (and 1920×1080, and a phone)', () => {
+  it('shows, without scrolling, every department\'s status on every metric and the three charts, whose tables equal the summary command', async () => {
+    const { page, problems, close } = await openPage('/?period=2026-10', { viewport: { width: 1366, height: 768 } });
+    try {
+      await firstScreenReady(page);
+      const seen = await evalWithTimeout(page, () => {
+        const inView = (e: Element) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight && b.right <= innerWidth; };
+        const wrap = document.querySelector('[data-testid="overview-table"]')!.closest('.table-wrap')!.getBoundingClientRect();
+        const rows = [...document.querySelectorAll('[data-testid="overview-table"] tbody tr[data-unit-row]')];
+        return {
+          scrollY: scrollY,
+          rowHeights: rows.map((r) => Math.round(r.getBoundingClientRect().height)),
+          units: rows.map((r) => r.getAttribute('data-unit-row')),
+          // a cell counts as seen when it is inside the window and not scrolled away in the matrix
+          cells: rows.flatMap((r) => [...r.querySelectorAll('td.cell')].map((td) => {
+            const f = td.querySelector('[data-metric]')!;
+            const b = td.getBoundingClientRect();
+            const icon = f.querySelector('.status [aria-hidden]');
+            return { unit: r.getAttribute('data-unit-row'), metric: f.getAttribute('data-metric'), status: f.getAttribute('data-status'), value: f.getAttribute('data-value'),
+              seen: inView(td) && b.right <= wrap.right + 1, iconSeen: icon ? inView(icon) : null, missedTint: td.classList.contains('cell-missed') };
+          })),
+          charts: [...document.querySelectorAll('.target-charts [data-chart]')].map((c) => ({ id: c.getAttribute('data-chart'), seen: inView(c.querySelector('canvas')!) })),
+          headline: [...document.querySelectorAll('[data-headline]')].map((h) => ({ id: h.getAttribute('data-headline'), seen: inView(h), status: h.getAttribute('data-status'), words: h.querySelector('.tile-status')?.textContent?.trim() })),
+        };
+      }, null);
+      expect(seen.scrollY).toBe(0);
+      expect(seen.units).toHaveLength(14);
+      for (const h of seen.rowHeights) { expect(h).toBeGreaterThanOrEqual(28); expect(h).toBeLessThanOrEqual(32); }
+      for (const c of seen.cells) {
+        expect(c.seen, `${c.unit} ${c.metric} on the first screen`).toBe(true);
+        if (c.status) expect(c.iconSeen, `${c.unit} ${c.metric} status icon`).toBe(true);
+        expect(c.missedTint).toBe(c.status === 'missed');
+      }
+      expect(seen.charts.map((c) => c.id)).toEqual(['overdue_rate', 'online_share', 'citizen_satisfaction']);
+      for (const c of seen.charts) expect(c.seen, `${c.id} chart on the first screen`).toBe(true);
+      expect(seen.headline.map((h) => h.id)).toEqual(['on_time_rate', 'overdue_count', 'online_share', 'citizen_satisfaction', 'index_766_total']);
+      for (const h of seen.headline) expect(h.seen).toBe(true);
+      // status in words and colour: the 766 total of the province (78,23 against ≥ 80) is behind
+      expect(seen.headline.find((h) => h.id === 'index_766_total')).toMatchObject({ status: 'missed', words: '✖ Chưa đạt · CT ≥ 80' });
+
+      // the figures: every cell and every chart table row against the summary command
+      const doc = summaryDoc('2026-10-01', '2026-10-31');
+      const byUnit = new Map(doc.units.filter((u) => u.level === 'agency').map((u) => [u.unit_id, u.metrics]));
+      expect([...new Set(seen.cells.map((c) => c.unit))].sort()).toEqual([...byUnit.keys()].sort());
+      for (const c of seen.cells) {
+        const m = byUnit.get(c.unit!)![c.metric!];
+        expect(c.value === '' ? null : Number(c.value), `${c.unit} ${c.metric}`).toBe(m.value);
+        expect(c.status, `${c.unit} ${c.metric} status`).toBe(m.status);
+      }
+      const tables = await evalWithTimeout(page, () => Object.fromEntries(['overdue_rate', 'online_share', 'citizen_satisfaction'].map((id) => [id,
+        [...document.querySelectorAll(`[data-testid="chart-table-${id}"] tr[data-chart-unit]`)].map((tr) => ({
+          unit: tr.getAttribute('data-chart-unit')!, value: tr.getAttribute('data-value'), status: tr.getAttribute('data-status'), target: tr.querySelector('td:nth-of-type(2)')!.textContent!.trim() })),
+      ])), null);
+      for (const [id, rows] of Object.entries(tables)) {
+        expect(rows.map((r) => r.unit), `${id}: every department, in the matrix's order`).toEqual(seen.units);
+        for (const r of rows) {
+          const m = byUnit.get(r.unit)!;
+          expect(Number(r.value), `${id} ${r.unit}`).toBe(m[id].value);
+          // the overdue rate is judged against 100 − the on-time target (they share a denominator)
+          expect(r.status || null, `${id} ${r.unit} status`).toBe(id === 'overdue_rate' ? m.on_time_rate.status : m[id].status);
+        }
+      }
+      // Sở Xây dựng's own on-time target (90 %) is an overdue-rate target of ≤ 10 %
+      expect(tables.overdue_rate.find((r) => r.unit === 'MH.04')!.target).toBe(`≤ 10,00${NB}%`);
+      expect(tables.online_share.find((r) => r.unit === 'MH.02')!.target).toBe(`≥ 50,00${NB}%`);
+
+      // the written summary: two sentences shown, the rest one click away (and in the DOM for copying)
+      const summary = page.getByTestId('summary-text');
+      expect(await summary.locator('p').count()).toBe(6);
+      expect(await summary.locator('p:visible').count()).toBe(2);
+      await page.getByTestId('summary-toggle').click();
+      expect(await summary.locator('p:visible').count()).toBe(6);
+      expect(await page.getByTestId('summary-toggle').getAttribute('aria-expanded')).toBe('true');
+
+      const violations = await runAxe(page, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      expect(violations, formatAxe(violations)).toEqual([]);
+      if (process.env.CHISO_SCREENSHOTS === '1') {
+        fs.mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
+        await page.getByTestId('summary-toggle').click();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/first-screen-1366x768.png') });
+        for (const [w, h] of [[1920, 1080], [390, 844]] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await page.waitForTimeout(800);
+          await page.screenshot({ path: path.join(ROOT, `docs/screenshots/first-screen-${w}x${h}.png`) });
+        }
+      }
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  it('on a phone the matrix scrolls sideways with the unit column fixed, and stays axe-clean', async () => {
+    const { page, problems, close } = await openPage('/?period=2026-10', { viewport: { width: 390, height: 844 } });
+    try {
+      await firstScreenReady(page);
+      const before = await evalWithTimeout(page, () => ({ page: document.documentElement.scrollWidth, name: document.querySelector('[data-unit-row] th')!.getBoundingClientRect().left }), null);
+      expect(before.page).toBe(390);
+      const wrap = page.locator('[data-testid="overview-table"]').locator('xpath=..');
+      await wrap.evaluate((e) => { e.scrollLeft = 400; });
+      const after = await evalWithTimeout(page, () => ({
+        name: document.querySelector('[data-unit-row] th')!.getBoundingClientRect().left,
+        firstCell: document.querySelector('[data-unit-row] td.cell')!.getBoundingClientRect().left,
+      }), null);
+      expect(after.name).toBe(before.name);
+      expect(after.firstCell).toBeLessThan(before.name);
+      const violations = await runAxe(page, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      expect(violations, formatAxe(violations)).toEqual([]);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows only the filters a page applies: period and level on the scoreboard, level on oversight, none on import', async () => {
+    const { page, problems, close } = await openPage('/?period=2026-10');
+    try {
+      await firstScreenReady(page);
+      expect(await page.getByTestId('period-kind').count()).toBe(1);
+      expect(await page.getByTestId('level').count()).toBe(1);
+      // the sample has no dossier rows, so no channels to filter by
+      expect(await page.getByTestId('channel-filter').count()).toBe(0);
+      await page.getByRole('link', { name: 'Giám sát' }).click();
+      await page.waitForURL(/giam-sat/);
+      await page.getByTestId('level').waitFor({ timeout: LOAD });
+      expect(await page.getByTestId('period-kind').count()).toBe(0);
+      await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+      await page.waitForURL(/nhap-du-lieu/);
+      await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: LOAD });
+      expect(await page.getByTestId('period-kind').count()).toBe(0);
+      expect(await page.getByTestId('level').count()).toBe(0);
+      // the period chosen before is still carried in the links
+      expect(new URL(page.url()).searchParams.get('period')).toBe('2026-10');
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('scoreboard, a second package (small variant, June 2026)', () => {
   it('shows its figures, statuses, deltas and summary in English', async () => {
     const { page, problems, close } = await openPage('/?data=/e2e-small/datapackage.json&period=2026-06&lang=en');
@@ -230,6 +397,16 @@ describe('scoreboard, a second package (small variant, June 2026)', () => {
       await readScoreboard(page);
       const name = '=HYPERLINK("http://example.invalid","Sở Y tế")';
       await expect.poll(() => text(page.locator('[data-unit-row="TN.01"] th a')), { timeout: LOAD }).toBe(name);
+      // and in the workbook: text, never a formula (SheetJS reads it back as a string cell)
+      const [xl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-export').click()]);
+      expect(xl.suggestedFilename()).toBe('bang-tong-hop-2026-06-agency.xlsx');
+      const XLSX = await import('@e965/xlsx');
+      const wb = XLSX.read(fs.readFileSync((await xl.path())!), { type: 'buffer' });
+      const ws = wb.Sheets[wb.SheetNames[0]];
+      const nameCells = Object.entries(ws).filter(([k, c]) => !k.startsWith('!') && String((c as { v?: unknown }).v ?? '').includes('HYPERLINK'));
+      expect(nameCells.length).toBe(1);
+      expect(nameCells[0][1]).toMatchObject({ t: 's', v: `'${name}` });
+      expect((nameCells[0][1] as { f?: string }).f).toBeUndefined();
       await expect.poll(() => text(page.getByTestId('summary-text')), { timeout: LOAD }).toContain(`${name} 3 hồ sơ, toàn bộ thuộc lĩnh vực Dược phẩm`);
       const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-export').click()]);
       const csv = fs.readFileSync((await dl.path())!, 'utf8');

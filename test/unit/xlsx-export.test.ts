@@ -121,7 +121,7 @@ describe('workbook safety and formats', () => {
     expect(Object.values(ws).some((c) => typeof c === 'object' && c != null && 'f' in (c as object) && (c as XLSX.CellObject).f)).toBe(false);
     // the sheet XML has no <f> element at all
     const zip = XLSX.CFB.read(Buffer.from(bytes), { type: 'buffer' });
-    const at = zip.FullPaths.findIndex((p) => p.endsWith('worksheets/sheet1.xml'));
+    const at = zip.FullPaths.findIndex((p: string) => p.endsWith('worksheets/sheet1.xml'));
     expect(at).toBeGreaterThanOrEqual(0);
     const xml = Buffer.from(zip.FileIndex[at].content as Uint8Array).toString('utf8');
     expect(xml).toContain('HYPERLINK');

@@ -9,11 +9,14 @@ import { queryScoreboard } from '../../metrics/scoreboardQuery';
 export interface UnitScope {
   unitId: string;
   period: Period;
+  /** channels of receipt (?channel=, dossier-level data only): none = every channel */
+  channels?: number[];
 }
 
 /** The unit's figures: the scoreboard's query narrowed to one unit, charting every metric. */
 export function unitFiguresQuery(s: UnitScope): QuerySpec<ScoreboardInput> {
-  return { key: `unit:${s.unitId}:${s.period.key}`, run: (db) => queryScoreboard(db, { period: s.period, unitIds: [s.unitId], seriesMetrics: 'all' }) };
+  const channels = s.channels?.length ? s.channels : undefined;
+  return { key: `unit:${s.unitId}:${s.period.key}:${(channels ?? []).join(',')}`, run: (db) => queryScoreboard(db, { period: s.period, unitIds: [s.unitId], seriesMetrics: 'all', channels }) };
 }
 
 /** Pending dossiers near their deadline, as of the period's end or today if earlier; null without dossier rows. */
