@@ -19,6 +19,7 @@ const data = path.join(real, 'crawler-766/data');
 const present = existsSync(data);
 if (!present) console.warn(`[import.e2e] ${real} is absent: the browser checks on real portal files are skipped.`);
 const AGENCIES = path.join(data, 'gia_lai/agencies_detail_GiaLai_10102026.json');
+const QD766 = path.join(real, 'qd766');
 
 function jsonFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -219,6 +220,28 @@ describe.skipIf(!present)('real portal files', () => {
       }
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-applied').waitFor({ timeout: 90_000 });
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  it.skipIf(!existsSync(QD766))('a saved evaluation API response and its capture manifest: period from the payload, H44.01 on time 96,89 %', async () => {
+    const { page, problems, close } = await openImport();
+    try {
+      await page.getByTestId('file-input').setInputFiles([path.join(QD766, 'dvc-progress-tree/year-all.json'), path.join(QD766, 'manifest.m0.json')]);
+      const row = fileRow(page, 'year-all.json');
+      await row.waitFor({ timeout: 90_000 });
+      expect(await row.getAttribute('data-kind')).toBe('evaluation766:dvc-progress-tree');
+      expect(await row.locator('[data-cell="period"]').innerText()).toContain('01/01/2026 – 26/09/2026');
+      expect(await page.locator('[data-testid="preview-issues"] tr[data-severity="error"]').count()).toBe(0);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-applied').waitFor({ timeout: 90_000 });
+      await page.getByRole('link', { name: 'Xem bảng tổng hợp' }).click();
+      const cell = page.locator('[data-unit="H44.01"][data-metric="on_time_rate"]').first();
+      await cell.waitFor({ timeout: 90_000 });
+      expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo((100 * 156) / 161, 9);
+      expect(await cell.innerText()).toContain('96,89');
       assertNoProblems(problems);
     } finally {
       await close();
