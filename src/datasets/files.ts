@@ -7,7 +7,8 @@
 // Rows that several 766 snapshots repeat are set aside (planSnapshotMerge) and counted as `repeated`
 // in the row account; every other row is loaded or reported, never dropped without a word.
 import { assembleDataset } from './assemble';
-import { canonicalTableFor, closestTableFor, detectKind, readFile, type ReadOptions } from './formats/detect';
+import { canonicalTableFor, closestTableFor, detectKind, isWorkbookKind, readFile, type ReadOptions } from './formats/detect';
+import { loadWorkbookReader } from './formats/workbook';
 import type { Bieu06Mapping } from './formats/bieu06';
 import type { KnownUnit } from './formats/indexTable';
 import { errorIssue, warningIssue } from './formats/issues';
@@ -70,6 +71,9 @@ export interface FileReport {
   needs?: ('asOf' | 'index' | 'year' | 'period')[];
   /** the sheets of a workbook with several (perFile sheet picks another) */
   sheets?: string[];
+  /** the sheets read as provincial index tables (PCI, PAPI…), with their layout, year and rows; the
+   *  sheets skipped (hidden, no index table) are in summary.skippedSheets */
+  indexSheets?: { sheet: string; layout: string; index: string | null; year: number | null; rows: number }[];
   /** set when the file needs a column mapping (Biểu 06 whose header was not matched) or a unit/period */
   mapping?: {
     signature: string;
@@ -90,7 +94,7 @@ export interface ImportResult {
 
 function limitKindOf(kind: string): LimitKind {
   if (kind === 'json') return 'json';
-  if (kind === 'zip-xlsx') return 'xlsx';
+  if (kind === 'zip-xlsx' || kind === 'ods' || kind === 'xls') return 'xlsx';
   if (kind === 'parquet' || kind === 'arrow') return 'binary';
   return 'text';
 }
@@ -156,6 +160,8 @@ export async function readOneFile(input: FileInput, opts: ReadOptions = {}): Pro
       }
       if (table) return readCanonicalFile(bytes, file, 'csv');
     }
+    // SheetJS is a chunk of its own, loaded with the first workbook
+    if (isWorkbookKind(d.kind)) await loadWorkbookReader();
     return readFile(bytes, file, opts);
   } catch (e) {
     // a reader bug must not take the page down: the file is refused with the reason
@@ -194,7 +200,7 @@ export async function readFiles(
   const files = uniqueNames(inputs);
   const isSheet = (f: FileInput) => {
     const k = detectKind(f.bytes, f.name).kind;
-    return k === 'zip-xlsx' || (k === 'csv' && !canonicalCsvHeader(f.bytes, f.name));
+    return isWorkbookKind(k) || (k === 'csv' && !canonicalCsvHeader(f.bytes, f.name));
   };
   const order = [...files.filter((f) => !isSheet(f)), ...files.filter(isSheet)];
   const total = files.reduce((n, f) => n + f.bytes.byteLength, 0) || 1;
@@ -452,6 +458,7 @@ export function fileReport(p: ParsedFile, ds: LoadedDataset, bytes = 0): FileRep
   if (needs.length) report.needs = needs;
   const sheets = asStrings(s.sheets);
   if (sheets.length > 1) report.sheets = sheets;
+  if (Array.isArray(s.indexSheets)) report.indexSheets = s.indexSheets as NonNullable<FileReport['indexSheets']>;
   if (p.kind === 'bieu06:unmapped' || (p.kind === 'unknown' && Array.isArray(s.headerCandidates))) {
     report.mapping = {
       signature: String(s.layoutSignature ?? ''),

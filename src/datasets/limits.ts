@@ -5,8 +5,20 @@ export const LIMITS = {
   maxTextBytes: 200 * 1024 * 1024,
   /** JSON files: JSON.parse cannot be split into steps, so the cap is lower */
   maxJsonBytes: 50 * 1024 * 1024,
-  /** XLSX workbooks (zipped XML, decompressed in memory) */
+  /** workbooks: .xlsx/.ods (zipped XML, decompressed in memory) and .xls (OLE2), by file size */
   maxXlsxBytes: 50 * 1024 * 1024,
+  /** a zipped workbook may inflate to this many bytes in all (counted while inflating, not trusted from
+   *  the zip's own headers) */
+  maxWorkbookInflatedBytes: 200 * 1024 * 1024,
+  /** one zip entry above 1 MB inflated may be at most this many times its compressed size (XML of real
+   *  sheets compresses 5–30 times; a zip bomb thousands of times) */
+  maxZipRatio: 250,
+  /** a sheet may declare (its dimension, A1:…) at most this many cells: rows × columns */
+  maxDeclaredCells: 20_000_000,
+  /** cells holding a value, in all sheets of one workbook */
+  maxWorkbookCells: 3_000_000,
+  /** rows of one sheet */
+  maxSheetRows: 1_048_576,
   /** Parquet and Arrow files (dossier-level data) */
   maxBinaryBytes: 1024 * 1024 * 1024,
   maxColumns: 500,

@@ -30,6 +30,7 @@ type ReadFile = (bytes: Uint8Array, name: string, opts?: Record<string, unknown>
 let readFile: ReadFile | null = null;
 try {
   readFile = ((await import('../../src/datasets/formats/detect')) as { readFile: ReadFile }).readFile;
+  await (await import('../../src/datasets/formats/workbook')).loadWorkbookReader(); // workbooks: SheetJS, loaded on demand
 } catch {
   readFile = null;
 }

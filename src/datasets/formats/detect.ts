@@ -10,13 +10,17 @@ import { dvcqg766Shape, parseDvcqg766 } from './dvcqg766';
 import { isEvaluationEnvelope, parseEvaluation766, type EvaluationOptions } from './evaluation766';
 import { isCaptureManifest, parseManifest } from './evaluation766Manifest';
 import { cellText, gridFromCsv, isBlankRow, type Grid } from './grid';
-import { indexTableScore, parseIndexTable, type KnownUnit } from './indexTable';
-import { errorIssue } from './issues';
+import { indexTableScore, isLongIndexTable, parseIndexTable, type KnownUnit } from './indexTable';
+import { errorIssue, warningIssue } from './issues';
 import { decodeText } from './text';
 import { looksBinary, readCsvText } from '../canonical';
-import { isOle2, readXlsx } from './xlsx';
+import { isOle2, isZip, loadWorkbookReader, readWorkbook, zipWorkbookType, type WorkbookSheet } from './workbook';
+import { isProvinceIndexGrid, parseIndexWorkbook } from './indexWorkbook';
 
-export type FileKind = 'zip-xlsx' | 'json' | 'csv' | 'parquet' | 'arrow' | 'binary' | 'empty';
+export type FileKind = 'zip-xlsx' | 'ods' | 'xls' | 'json' | 'csv' | 'parquet' | 'arrow' | 'binary' | 'empty';
+
+/** Workbooks, read through SheetJS (formats/workbook.ts): load it first with loadWorkbookReader(). */
+export const isWorkbookKind = (k: FileKind): boolean => k === 'zip-xlsx' || k === 'ods' || k === 'xls';
 
 export interface Detected {
   kind: FileKind;
@@ -38,8 +42,9 @@ export function detectKind(bytes: Uint8Array, fileName: string): Detected {
   if (startsWith(bytes, ascii('PAR1'))) return { kind: 'parquet' };
   if (startsWith(bytes, ascii('ARROW1'))) return { kind: 'arrow' };
   if (startsWith(bytes, [0xff, 0xff, 0xff, 0xff])) return { kind: 'arrow' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip-xlsx' };
-  if (isOle2(bytes)) return { kind: 'binary', note: 'xls' };
+  if (isZip(bytes)) return { kind: zipWorkbookType(bytes) === 'ods' ? 'ods' : 'zip-xlsx' };
+  // an OLE2 compound file: Excel 97–2003 (BIFF8); SheetJS tells it from other Office 97 files
+  if (isOle2(bytes)) return { kind: 'xls' };
   // a sample of the start, cut where no UTF-8 sequence or UTF-16 unit is split
   let end = Math.min(bytes.length, 65536);
   if (end < bytes.length) {
@@ -58,7 +63,7 @@ export function detectKind(bytes: Uint8Array, fileName: string): Detected {
 }
 
 export interface ReadOptions {
-  /** XLSX sheet to read (default: the first) */
+  /** workbook sheet to read (default: every sheet holding a provincial index table, else the first) */
   sheet?: string;
   /** Biểu 06: the reporting unit / period when the title block lacks them */
   unitName?: string;
@@ -193,6 +198,12 @@ export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carri
   const b = bieu06Score(grid);
   const ix = indexTableScore(grid, file);
   if (b >= 3 && b >= ix) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period, units: opts.units }));
+  // a table by province (PCI, PAPI, SIPAS, PAR INDEX) in wide or paired layout; long tables (a component
+  // column) stay with the index-table reader
+  if (!isLongIndexTable(grid) && isProvinceIndexGrid(grid) && !(opts.index === 'DDCI')) {
+    const p = parseIndexWorkbook([{ name: grid.sheet ?? file, hidden: false, grid }], file, { index: opts.index, year: opts.year, as_of: opts.asOf });
+    if (p.tables.index_scores || p.issues.some((i) => i.code === 'index_unknown' || i.code === 'year_unknown')) return withIssues(p);
+  }
   if (ix >= 2) return withIssues(parseIndexTable(grid, file, { index: opts.index, year: opts.year, units: opts.units, as_of: opts.asOf }));
   if (b >= 2) return withIssues(parseBieu06(grid, file, { unitName: opts.unitName, period: opts.period, units: opts.units }));
   const candidates = grid.rows
@@ -263,7 +274,39 @@ function readJson(text: string, file: string, opts: ReadOptions): ParsedFile {
   return fail(file, 'json', errorIssue('json_unknown', file, `Tệp ${file}: các bản ghi JSON không khớp bảng chuẩn nào (cột: ${[...new Set((json as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))].slice(0, 8).join(', ')}).`, `File ${file}: the JSON records match no canonical table (columns: ${[...new Set((json as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))].slice(0, 8).join(', ')}).`));
 }
 
-/** Any dropped file → ParsedFile. Never throws on bad input: problems come back as issues. */
+/** A workbook: every sheet holding a provincial index table (or opts.sheet), else one sheet (opts.sheet or
+ *  the first) through readGrid, as a CSV would be. */
+function readWorkbookFile(bytes: Uint8Array, file: string, opts: ReadOptions): ParsedFile {
+  const wb = readWorkbook(bytes, file);
+  const kind = wb.type ?? 'xlsx';
+  if (wb.sheets.length === 0) return { file, kind, tables: {}, issues: wb.issues, accounts: [], summary: { kind, rows: 0, sheets: wb.sheetNames } };
+  let chosen: WorkbookSheet | undefined;
+  if (opts.sheet !== undefined) {
+    const wanted = opts.sheet.normalize('NFC').trim();
+    chosen = wb.sheets.find((s) => s.name.trim() === wanted);
+    if (!chosen) {
+      const issue = errorIssue('sheet_missing', file, `Tệp ${file}: không có trang tính «${wanted}»; các trang có: ${wb.sheetNames.join(', ')}.`, `File ${file}: there is no sheet "${wanted}"; the sheets are: ${wb.sheetNames.join(', ')}.`);
+      return { file, kind, tables: {}, issues: [...wb.issues, issue], accounts: [], summary: { kind, rows: 0, sheets: wb.sheetNames } };
+    }
+  }
+  const first = chosen ?? wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0];
+  // a canonical table or a Biểu 06 on the sheet read first keeps the single-sheet path
+  const provincial = (chosen ? [chosen] : wb.sheets).filter((s) => !isLongIndexTable(s.grid) && bieu06Score(s.grid) < 3 && isProvinceIndexGrid(s.grid));
+  if (provincial.length > 0 && opts.index !== 'DDCI') {
+    const p = parseIndexWorkbook(chosen ? [chosen] : wb.sheets, file, { index: opts.index, year: opts.year, as_of: opts.asOf, sheet: opts.sheet });
+    return { ...p, issues: [...wb.issues, ...p.issues], summary: { ...p.summary, workbook: kind, sheets: wb.sheetNames } };
+  }
+  const carried = [...wb.issues];
+  if (wb.sheets.length > 1 && !chosen) {
+    const others = wb.sheetNames.filter((n) => n !== first.name);
+    carried.push(warningIssue('other_sheets', file, `Sổ tính có ${wb.sheets.length} trang; chỉ đọc trang «${first.name}» (các trang khác: ${others.join(', ')}).`, `The workbook has ${wb.sheets.length} sheets; only "${first.name}" was read (others: ${others.join(', ')}).`));
+  }
+  const p = readGrid(first.grid, file, opts, carried);
+  return { ...p, summary: { ...p.summary, workbook: kind, sheet: first.name, sheets: wb.sheetNames } };
+}
+
+/** Any dropped file → ParsedFile. Never throws on bad input: problems come back as issues. Workbooks
+ *  need the workbook reader loaded first (readFileAsync does it). */
 export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ParsedFile {
   const file = fileName;
   const d = detectKind(bytes, fileName);
@@ -274,19 +317,11 @@ export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions 
     case 'arrow':
       return { file, kind: d.kind, tables: {}, issues: [], accounts: [], summary: { kind: d.kind, rows: 0, handledBy: 'loader' } };
     case 'binary':
-      return fail(
-        file,
-        'binary',
-        d.note === 'xls'
-          ? errorIssue('xls_binary', file, 'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ: hãy lưu thành .xlsx hoặc .csv.', 'Excel 97–2003 (.xls) files are not supported: save it as .xlsx or .csv.')
-          : errorIssue('not_text', file, `Tệp ${file}: tệp nhị phân không rõ định dạng (không phải CSV, JSON, XLSX, Parquet hay Arrow).`, `File ${file}: an unknown binary file (not CSV, JSON, XLSX, Parquet or Arrow).`),
-      );
-    case 'zip-xlsx': {
-      const x = readXlsx(bytes, file, { sheet: opts.sheet });
-      if (!x.grid) return { file, kind: 'xlsx', tables: {}, issues: x.issues, accounts: [], summary: { kind: 'xlsx', rows: 0, sheets: x.sheetNames } };
-      const p = readGrid(x.grid, file, opts, x.issues);
-      return { ...p, summary: { ...p.summary, sheet: x.grid.sheet, sheets: x.sheetNames } };
-    }
+      return fail(file, 'binary', errorIssue('not_text', file, `Tệp ${file}: tệp nhị phân không rõ định dạng (không phải CSV, JSON, XLSX, XLS, ODS, Parquet hay Arrow).`, `File ${file}: an unknown binary file (not CSV, JSON, XLSX, XLS, ODS, Parquet or Arrow).`));
+    case 'zip-xlsx':
+    case 'ods':
+    case 'xls':
+      return readWorkbookFile(bytes, file, opts);
     case 'json': {
       const t = decodeText(bytes, file);
       const p = readJson(t.text, file, opts);
@@ -308,4 +343,10 @@ export function readFile(bytes: Uint8Array, fileName: string, opts: ReadOptions 
       return { ...p, summary: { ...p.summary, encoding: t.encoding, delimiter: g.grid.delimiter } };
     }
   }
+}
+
+/** readFile, loading the workbook reader (SheetJS, a separate chunk) first when the file is a workbook. */
+export async function readFileAsync(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<ParsedFile> {
+  if (isWorkbookKind(detectKind(bytes, fileName).kind)) await loadWorkbookReader();
+  return readFile(bytes, fileName, opts);
 }

@@ -18,6 +18,8 @@ import type { Grid } from './grid';
 import { cellText, columnLetter, isBlankRow } from './grid';
 import { errorIssue, warningIssue } from './issues';
 import { cleanText, fold, guessLevel, slugify, tidyUnitName } from './slug';
+import { componentCode } from './indexComponents';
+import { matchProvince } from './provinces';
 import { isNumberError, parseVnNumber } from './vnNumber';
 import { INDEX_HEADER } from './dvcqg766';
 
@@ -72,6 +74,12 @@ export function indexTableScore(grid: Grid, fileName = ''): number {
   if (indexIn(title) || indexIn(fileName) || h.labels.some((l) => indexIn(l))) score += 2;
   if (h.labels.some((l) => RANK_COL.test(l) || TOTAL_COL.test(l) || COMPONENT_COL.test(l))) score += 1;
   return score;
+}
+
+/** A long table: one row per unit and component (a component column and a score column). */
+export function isLongIndexTable(grid: Grid): boolean {
+  const h = findHeader(grid);
+  return !!h && h.labels.some((l) => COMPONENT_COL.test(l)) && h.labels.some((l) => SCORE_COL.test(l));
 }
 
 function findHeader(grid: Grid): { row: number; labels: string[]; unitCol: number } | null {
@@ -143,8 +151,19 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
     for (const n of [u.name, u.short_name]) if (n) known.set(slugify(n), u.unit_id);
     known.set(slugify(u.unit_id), u.unit_id);
   }
-  const units = new Map<string, { name: string; row: number }>();
-  const unitIdOf = (name: string, code: string, row: number): string => {
+  const units = new Map<string, { name: string; row: number; level?: string; code?: string }>();
+  // provincial indices name the 63 provinces of before 2025: their own units (provinces.ts), never
+  // matched by name to the dataset's 2025 units
+  const provincial = (idx: string | null) => idx === 'PCI' || idx === 'PAPI' || idx === 'SIPAS' || idx === 'PAR';
+  const unitIdOf = (name: string, code: string, row: number, idx: string | null = index): string => {
+    if (!code && provincial(idx)) {
+      const m = matchProvince(name);
+      if (m) {
+        if (m.fuzzy) issues.push(warningIssue('province_fuzzy', file, `Dòng ${row}: tên tỉnh viết khác, đã khớp ${m.fuzzy}.`, `Row ${row}: a province name spelt differently, matched ${m.fuzzy}.`, { row }));
+        if (!units.has(m.province.unit_id)) units.set(m.province.unit_id, { name: m.province.name, row, level: 'province', code: m.province.code });
+        return m.province.unit_id;
+      }
+    }
     const id = code || known.get(slugify(name)) || slugify(name);
     if (!known.has(slugify(name)) && !known.has(slugify(id)) && !units.has(id)) units.set(id, { name: tidyUnitName(name || code), row });
     return id;
@@ -201,8 +220,9 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
         reported++;
         continue;
       }
-      const compName = TOTAL_COL.test(fold(comp)) || indexIn(comp) === rowIndexName(d.cells) ? 'TOTAL' : comp;
-      const unitId = unitIdOf(name, code, d.rowNumber);
+      const rowIdx = rowIndexName(d.cells);
+      const compName = TOTAL_COL.test(fold(comp)) || indexIn(comp) === rowIdx ? 'TOTAL' : provincial(rowIdx) ? componentCode(rowIdx, comp) : comp;
+      const unitId = unitIdOf(name, code, d.rowNumber, rowIdx);
       push(rowIndexName(d.cells), compName, yr as string, unitId, { score: vals.score, max: vals.max, rank: vals.rank, rankOf: vals.rankOf, group: groupCol >= 0 ? cellText(d.cells[groupCol]) || null : null }, d.rowNumber);
     }
   } else {
@@ -220,7 +240,7 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
       else {
         const values = dataRows.map((d) => d.cells[j]).filter((v) => cellText(v) !== '');
         const numeric = values.filter((v) => !isNumberError(parseVnNumber(v, 'decimal')) && parseVnNumber(v, 'decimal') !== null).length;
-        if (values.length > 0 && numeric >= values.length * 0.8) roles.set(j, { kind: 'component', component: text });
+        if (values.length > 0 && numeric >= values.length * 0.8) roles.set(j, { kind: 'component', component: provincial(index) ? componentCode(index as string, text) : text });
         else {
           roles.set(j, { kind: 'ignore' });
           ignored.push(text);
@@ -275,7 +295,7 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
   }
   const unitList = [...units];
   const idxName = index ?? 'index';
-  const unitRows = unitList.map(([id, u]) => [id, u.name, levelFor(u.name, idxName)] as Cell[]);
+  const unitRows = unitList.map(([id, u]) => [id, u.name, u.level ?? levelFor(u.name, idxName), u.code ?? null] as Cell[]);
   const accounts: RowAccount[] = [
     { file, table: 'index_scores', read: out.length + reported, loaded: out.length, reported },
     { file, table: 'units', read: unitRows.length, loaded: unitRows.length, reported: 0 },
@@ -286,7 +306,7 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
     kind,
     tables: {
       index_scores: { file, header: INDEX_HEADER, rows: out, rowNumbers: outRows },
-      ...(unitRows.length > 0 ? { units: { file, header: ['unit_id', 'name', 'level'], rows: unitRows, rowNumbers: unitList.map(([, u]) => u.row) } } : {}),
+      ...(unitRows.length > 0 ? { units: { file, header: ['unit_id', 'name', 'level', 'code'], rows: unitRows, rowNumbers: unitList.map(([, u]) => u.row) } } : {}),
     },
     issues,
     accounts,

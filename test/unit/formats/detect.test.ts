@@ -19,7 +19,7 @@ describe('detectKind', () => {
     expect(detectKind(enc('{"x":1}'), 'data.txt').kind).toBe('json');
     expect(detectKind(enc('a;b\n1;2\n'), 'data.json').kind).toBe('csv');
     expect(detectKind(fixture('bieu06', 'utf16-phuong-pleiku.csv'), 'u.csv')).toMatchObject({ kind: 'csv', encoding: 'utf-16le' });
-    expect(detectKind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')).toMatchObject({ kind: 'binary', note: 'xls' });
+    expect(detectKind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.csv')).toMatchObject({ kind: 'xls' }); // OLE2: Excel 97–2003
     expect(detectKind(new Uint8Array([1, 2, 3, 0, 5, 6, 7, 8, 9, 10]), 'x.bin').kind).toBe('binary');
   });
 });
@@ -46,7 +46,7 @@ describe('readFile', () => {
   });
   it('empty, binary and unknown files come back as errors, never throws', () => {
     expect(codes(readFile(new Uint8Array(), 'e.csv'))).toEqual(['empty_file']);
-    expect(codes(readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls'))).toEqual(['xls_binary']);
+    expect(codes(readFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls'))).toEqual(['xls_corrupt']); // an OLE2 header and nothing else
     expect(codes(readFile(enc('{"hello": "world"}'), 'x.json'))).toEqual(['bad_json_shape']);
     expect(codes(readFile(enc('[{"hello": "world"}]'), 'x.json'))).toEqual(['json_unknown']);
     expect(codes(readFile(enc('[]'), 'x.json'))).toEqual(['empty_file']);

@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Cell, ParsedFile } from '../../../src/datasets/types';
+import { loadWorkbookReader } from '../../../src/datasets/formats/workbook';
+
+// readFile is synchronous; workbooks need SheetJS, a dynamic import: loaded once for every formats test.
+await loadWorkbookReader();
 
 export const repoRoot = resolve(__dirname, '../../..');
 export const fixture = (...p: string[]) => new Uint8Array(readFileSync(resolve(repoRoot, 'test/fixtures', ...p)));

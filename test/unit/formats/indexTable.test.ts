@@ -31,12 +31,12 @@ describe('index tables', () => {
     expect(records(p, 'index_scores').filter((r) => r.component === 'TOTAL').map((r) => r.unit_id)).toEqual(['H21.16', 'so-y-te', 'so-xay-dung']);
     expect(records(p, 'units').map((u) => u.unit_id)).toEqual(['so-y-te', 'so-xay-dung']);
   });
-  it('long PCI CSV with dot decimals and a year column', () => {
+  it('long PCI CSV with dot decimals and a year column; pillars by their stable code, provinces of the 63', () => {
     const p = readFile(fixture('index', 'pci-long.csv'), 'pci-long.csv');
     expect(p.kind).toBe('index_table:long');
     expect(records(p, 'index_scores').map((r) => [r.index, r.component, r.period, r.unit_id, r.score, r.rank])).toEqual([
       ['PCI', 'TOTAL', '2022', 'quang-ninh', 72.95, 1],
-      ['PCI', 'Gia nhập thị trường', '2022', 'quang-ninh', 7.01, null],
+      ['PCI', 'entry_costs', '2022', 'quang-ninh', 7.01, null],
       ['PCI', 'TOTAL', '2022', 'hai-phong', 70.61, 2],
     ]);
     expect(records(p, 'units').map((u) => [u.unit_id, u.level])).toEqual([
