@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--runs 5] [--runs-10m N] [--dist dist] [--skip-build]
+// npm run bench [-- --quick] [--runs 5] [--runs-10m N] [--paint-runs 7] [--paint-only] [--dist dist] [--skip-build]
 // Builds the app (with its snapshot), generates deterministic dossier packages (1M rows, and 10M unless
 // --quick; cached in .cache/bench/), serves the build with scripts/serve.mjs, drives headless Chromium
 // and prints medians (p95 for interactions) over the runs, then one line `BENCH {…}` with the figures
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { dossierRun, firstVisit, UPDATES } from './bench/page.mjs';
+import { paintVisit, PLAIN_PATH, writePlainPage } from './bench/paint.mjs';
 import { initialJsGzipKb } from './bench/initialJs.mjs';
 import { memoryPeak } from './bench/memory.mjs';
 import { median, percentile, round } from './bench/stats.mjs';
@@ -24,6 +25,10 @@ const runs = Math.max(1, Number(opt('runs', '5')));
 /** 10M-row runs take long on a small machine: allow fewer (each still gives its interaction samples) */
 const runs10m = Math.max(1, Number(opt('runs-10m', String(runs))));
 const dist = path.resolve(opt('dist', path.join(root, 'dist')));
+/** cold loads of the prerendered home page and of the plain page, interleaved (Element Timing) */
+const paintRuns = Math.max(1, Number(opt('paint-runs', '7')));
+/** the paint figures only (no dossier packages): a few minutes */
+const paintOnly = flag('paint-only');
 const log = (...a) => console.error(...a);
 
 function sh(cmd, args, env = {}) {
@@ -57,6 +62,52 @@ async function warmServer(base) {
   }
 }
 
+/**
+ * The prerendered home page against the plain page with the same content, interleaved cold loads:
+ * first figure and first chart painted (Element Timing), bytes before the first chart and per visit
+ * (Resource Timing transferSize), visits that fetched any .wasm without interacting.
+ */
+async function paintFigures(browser, base, errors) {
+  await paintVisit(browser, `${base}/`, errors); // warm-up, not counted
+  await paintVisit(browser, `${base}${PLAIN_PATH}`, errors);
+  const app = [];
+  const floor = [];
+  for (let i = 0; i < paintRuns; i++) {
+    // alternate which goes first, so neither always meets a warmer machine
+    const order = i % 2 ? ['plain', 'app'] : ['app', 'plain'];
+    for (const which of order) {
+      const r = await paintVisit(browser, which === 'app' ? `${base}/` : `${base}${PLAIN_PATH}`, errors);
+      (which === 'app' ? app : floor).push(r);
+    }
+    const a = app[app.length - 1];
+    const f = floor[floor.length - 1];
+    log(`paint run ${i + 1}: chiso figure ${round(a.figure)} / chart ${round(a.chart)} ms, ${round(a.bytesBeforeChart / 1024)} KB before the chart, ${round(a.bytesPerVisit / 1024)} KB per visit, wasm ${a.wasm.length ? a.wasm.join(' ') : 'none'}; plain ${round(f.figure)} / ${round(f.chart)} ms`);
+  }
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  const p95 = (xs, k) => percentile(xs.map((x) => x[k]), 95);
+  const ratio = (a, b) => (a == null || b == null || b <= 0 ? null : Math.round((a / b) * 100) / 100);
+  const o = {
+    paint_runs: paintRuns,
+    first_number_ms: round(med(app, 'figure')),
+    first_number_p95_ms: round(p95(app, 'figure')),
+    first_chart_ms: round(med(app, 'chart')),
+    first_chart_p95_ms: round(p95(app, 'chart')),
+    plain_first_number_ms: round(med(floor, 'figure')),
+    plain_first_number_p95_ms: round(p95(floor, 'figure')),
+    plain_first_chart_ms: round(med(floor, 'chart')),
+    plain_first_chart_p95_ms: round(p95(floor, 'chart')),
+    kb_before_first_chart: round(med(app, 'bytesBeforeChart') / 1024),
+    kb_before_first_chart_p95: round(p95(app, 'bytesBeforeChart') / 1024),
+    kb_per_visit: round(med(app, 'bytesPerVisit') / 1024),
+    plain_kb_per_visit: round(med(floor, 'bytesPerVisit') / 1024),
+    visits_with_wasm: app.filter((x) => x.wasm.length > 0).length,
+  };
+  o.first_number_over_plain = ratio(o.first_number_ms, o.plain_first_number_ms);
+  o.first_chart_over_plain = ratio(o.first_chart_ms, o.plain_first_chart_ms);
+  log(`prerendered home: first number ${o.first_number_ms} ms (p95 ${o.first_number_p95_ms}), first chart ${o.first_chart_ms} ms (p95 ${o.first_chart_p95_ms}); plain page ${o.plain_first_number_ms} / ${o.plain_first_chart_ms} ms → ${o.first_number_over_plain}× / ${o.first_chart_over_plain}× (goal ≤ 2×; Observable Framework 440 ms and legacy Evidence 520 ms measured before, fixed references); ${o.kb_before_first_chart} KB before the first chart (goal ≤ 300), ${o.kb_per_visit} KB per visit without interaction, ${o.visits_with_wasm}/${paintRuns} visits fetched wasm (goal 0)`);
+  return o;
+}
+
 async function main() {
   const t0 = Date.now();
   if (!flag('skip-build')) {
@@ -66,8 +117,9 @@ async function main() {
     sh('npx', ['tsx', 'src/snapshot/build.ts', '--dist', dist]);
   }
   // --quick must stay under 3 minutes on a shared 2-core machine: fewer updates per run (still 30 samples)
-  const sizes = [['rows_1m', 1_000_000, quick ? 6 : 8, runs]];
-  if (!quick) sizes.push(['rows_10m', 10_000_000, 6, runs10m]);
+  const sizes = paintOnly ? [] : [['rows_1m', 1_000_000, quick ? 6 : 8, runs]];
+  if (!quick && !paintOnly) sizes.push(['rows_10m', 10_000_000, 6, runs10m]);
+  const plain = writePlainPage(dist);
   const packages = sizes.map(([label, rows]) => dossierPackage(label, rows));
 
   const server = await serve({ root: dist, port: 0 });
@@ -80,6 +132,7 @@ async function main() {
   try {
     const js = initialJsGzipKb(dist);
     out.initial_js_gzip_kb = js.kb;
+    if (plain) Object.assign(out, await paintFigures(browser, base, errors));
     const visits = [];
     for (let i = 0; i < runs; i++) visits.push(await firstVisit(browser, base, errors));
     const fdp = visits.map((v) => v.cold['chiso:first-data-paint']);

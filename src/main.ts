@@ -6,6 +6,7 @@ import { i18n } from './i18n';
 import { useDatasetStore } from './stores/dataset';
 import { primePageQueries } from './coordinator/usePageQuery';
 import { prerenderMatches, readPrerender, retirePrerenderedCharts } from './prerender/state';
+import { useOffline } from './stores/offline';
 import './styles/base.css';
 import './styles/print.css';
 
@@ -28,6 +29,10 @@ else retirePrerenderedCharts();
 const wake = () => dataset.wake();
 for (const type of ['pointerdown', 'keydown', 'focusin'] as const) window.addEventListener(type, wake, { once: true, capture: true, passive: true });
 router.afterEach((to, from) => { if (from.matched.length) { retirePrerenderedCharts(); wake(); } });
+
+// The service worker's "answered from the cache" message for this very page may come before any view
+// listens (nothing else is fetched while the snapshot answers): listen from the start.
+useOffline();
 
 void router.isReady().then(() => {
   app.mount('#app');

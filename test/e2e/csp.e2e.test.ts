@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { contentSecurityPolicy } from '../../scripts/csp.mjs';
-import { appUrl, assertNoProblems, evalWithTimeout, openPage, strictAppUrl, useBrowser, waitForDbReady } from './harness';
+import { appUrl, assertNoProblems, evalWithTimeout, interact, openPage, strictAppUrl, useBrowser, waitForDbReady } from './harness';
 import { figuresOnScreen, navigate, waitUntil } from './support/test-data';
 
 useBrowser();
@@ -186,6 +186,7 @@ describe("'wasm-unsafe-eval' only where DuckDB needs it", () => {
     try {
       await rewritePolicy(page, () => withoutWasm);
       await page.goto(appUrl());
+      await interact(page); // DuckDB starts on interaction
       await waitUntil(page, 'the WebAssembly refusal', async () => problems.some((p) => /wasm|WebAssembly/i.test(p.text)), 60_000);
       expect(problems.some((p) => /wasm-unsafe-eval|WebAssembly/i.test(p.text))).toBe(true);
     } finally {
