@@ -1,2 +1,3 @@
 export type { QuerySpec, QueryState } from './types';
-export { usePageQuery } from './usePageQuery';
+export { usePageQuery, coordinator } from './usePageQuery';
+export { Coordinator, Superseded, type CoordinatorStats } from './coordinator';

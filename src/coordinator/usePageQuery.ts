@@ -1,9 +1,29 @@
 // The one way a page asks for data: a reactive QuerySpec (null while its filters are not known) →
 // data/pending/error. Results are cached by key and dataset version; a run superseded by newer filters is
-// dropped; a performance mark tells the benchmark when a view updated.
+// dropped (its queries not yet sent are never sent); every db.query of a spec goes through the
+// coordinator (src/coordinator/coordinator.ts: cache by SQL text + parameters + dataset version, one
+// queue per tick, prepared statements); a performance mark tells the benchmark when a view updated.
 import { nextTick, ref, shallowRef, watch } from 'vue';
 import { useDatasetStore } from '../stores/dataset';
+import { Coordinator, Superseded } from './coordinator';
 import type { QuerySpec, QueryState } from './types';
+
+const coordinators = new WeakMap<object, Coordinator>();
+
+/** The coordinator over a dataset store's database (whichever it is: snapshot stand-in or DuckDB); one per
+ *  store, so a build that renders several apps never mixes their databases. */
+export function coordinator(): Coordinator {
+  const dataset = useDatasetStore();
+  let c = coordinators.get(dataset);
+  if (!c) {
+    c = new Coordinator(() => dataset.db());
+    coordinators.set(dataset, c);
+    // the benchmark reads how many queries a view asked and how many reached the worker
+    const hook = (globalThis as { __chisoBench?: { stats?: unknown } }).__chisoBench;
+    if (hook) hook.stats = c.stats;
+  }
+  return c;
+}
 
 const cache = new Map<string, unknown>();
 const CACHE_LIMIT = 200;
@@ -51,8 +71,7 @@ export function usePageQuery<T>(spec: () => QuerySpec<T> | null): QueryState<T> 
     }
     pending.value = true;
     try {
-      const db = await dataset.db();
-      const run = s.run(db);
+      const run = s.run(coordinator().db(version, () => mine === generation));
       inflight.add(run);
       const result = await run.finally(() => inflight.delete(run));
       if (mine !== generation) return; // a newer filter has asked since
@@ -63,7 +82,7 @@ export function usePageQuery<T>(spec: () => QuerySpec<T> | null): QueryState<T> 
       await nextTick();
       performance.mark('chiso:view-updated');
     } catch (e) {
-      if (mine === generation) error.value = String((e as Error).message ?? e);
+      if (mine === generation && !(e instanceof Superseded)) error.value = String((e as Error).message ?? e);
     } finally {
       if (mine === generation) pending.value = false;
     }

@@ -7,6 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { DB_OPEN_CONFIG, DB_SETUP_SQL } from './config';
 import { tableToRows } from './convert';
 import type { Db, Param, Row } from './types';
+import { StatementCache } from './statements';
 
 export class DbStartTimeout extends Error {}
 
@@ -28,21 +29,19 @@ async function start(): Promise<Db> {
   // (dictionaries for unit and field names, bit-packed counts), which is what lets 10 million fit a tab.
   await conn.query("ATTACH ':memory:' AS chiso (COMPRESS)");
   await conn.query('USE chiso');
+  const statements = new StatementCache((sql) => conn.prepare(sql));
 
   return {
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (params.length === 0) return tableToRows<T>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
-      try {
-        return tableToRows<T>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
-      }
+      return tableToRows<T>(await (await statements.get(sql)).query(...params));
     },
     async exec(sql: string) {
+      await statements.clear();
       await conn.query(sql);
     },
     async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean) {
+      await statements.clear();
       await conn.insertArrowFromIPCStream(ipc, { name: table, create });
     },
     async registerFile(name: string, bytes: Uint8Array) {
@@ -52,6 +51,7 @@ async function start(): Promise<Db> {
       await db.dropFile(name);
     },
     async close() {
+      await statements.clear();
       await conn.close();
       await db.terminate();
     },

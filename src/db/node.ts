@@ -7,6 +7,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { DB_OPEN_CONFIG, DB_SETUP_SQL } from './config';
 import { tableToRows } from './convert';
 import type { Db, Param, Row } from './types';
+import { StatementCache } from './statements';
 
 const require = createRequire(import.meta.url);
 
@@ -22,21 +23,19 @@ export async function openNodeDb(): Promise<Db> {
   bindings.open({ ...DB_OPEN_CONFIG });
   const conn = bindings.connect();
   for (const sql of DB_SETUP_SQL) conn.query(sql);
+  const statements = new StatementCache((sql) => conn.prepare(sql));
 
   return {
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (params.length === 0) return tableToRows<T>(conn.query(sql));
-      const stmt = conn.prepare(sql);
-      try {
-        return tableToRows<T>(stmt.query(...params));
-      } finally {
-        stmt.close();
-      }
+      return tableToRows<T>((await statements.get(sql)).query(...params));
     },
     async exec(sql: string) {
+      await statements.clear();
       conn.query(sql);
     },
     async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean) {
+      await statements.clear();
       conn.insertArrowFromIPCStream(ipc, { name: table, create });
     },
     async registerFile(name: string, bytes: Uint8Array) {
@@ -46,6 +45,7 @@ export async function openNodeDb(): Promise<Db> {
       bindings.dropFile(name);
     },
     async close() {
+      await statements.clear();
       conn.close();
       bindings.reset();
     },

@@ -41,6 +41,9 @@ async function replaceTable(db: Db, t: CanonicalTable | undefined, name: TableNa
 
 /** Replace every canonical table with the dataset's (absent tables become empty tables). */
 export async function loadIntoDb(db: Db, ds: LoadedDataset): Promise<void> {
+  // The cumulative cube (src/load/cube.ts) describes the counts being replaced: gone until the load
+  // step builds it again (without it the count queries use the reference SQL).
+  await db.exec('DROP TABLE IF EXISTS count_cube_series; DROP TABLE IF EXISTS count_cube');
   for (const name of Object.keys(TABLES) as TableName[]) {
     if (name === 'dossiers' && ds.bulk?.some((b) => b.table === 'dossiers')) continue;
     await replaceTable(db, ds.tables[name], name);

@@ -20,6 +20,7 @@ import { loadBulk, type BulkOptions } from '../db/bulk';
 import { loadIntoDb } from '../db/tables';
 import type { Issue, LoadedDataset } from '../datasets/types';
 import { dataSpan, loadUnits, type UnitInfo } from './evaluate';
+import { buildCube, dropCube } from '../load/cube';
 
 /** Day numbers (days since 1970-01-01) of wall-clock timestamps: integer arithmetic, no time zones. */
 const DAY = (col: string) => `CAST(floor(epoch_ms(${col}) / 86400000) AS INTEGER)`;
@@ -113,6 +114,7 @@ function eventsSql(): string {
  * from the `dossiers` table. Replaces dossier_counts: call it only when the package published none.
  */
 export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
+  await dropCube(db); // it describes the counts being replaced; the load step builds it again
   // Series run from their first event to their last; days without events are filled in so that
   // stocks are visible on every day they are held.
   // The last day the data can judge: a dossier due later has not fallen overdue yet.
@@ -227,6 +229,8 @@ export async function prepareDataset(db: Db, ds: LoadedDataset, opts: BulkOption
       }
     }
   }
+  await buildCube(db);
+  performance.mark('chiso:cube-built');
   const [units, span, g, ch] = await Promise.all([
     loadUnits(db),
     dataSpan(db),

@@ -124,6 +124,13 @@ export async function evaluate(db: Db, opts: EvaluateOptions): Promise<Evaluatio
     queryCounts(db, { ...filter, groupBy: [] }),
     queryIndex(db, { periods: indexPeriodsFor(period), asOfMax: opts.to, unitIds: opts.unitIds }),
   ]);
+  return assembleEvaluation(opts, units, targets, byUnit, total, index);
+}
+
+/** The evaluation from query results (pure): also used by the scoreboard's batched query. */
+export function assembleEvaluation(opts: EvaluateOptions, units: UnitInfo[], targets: TargetRow[], byUnit: CountRow[], total: CountRow | undefined,
+  index: Pick<IndexRow, 'index' | 'component' | 'unit_id' | 'as_of' | 'quality_flag' | 'max_score' | 'rank_of' | 'numerator' | 'denominator' | 'score' | 'ratio' | 'rank'>[]): Evaluation {
+  const period = periodFromRange(opts.from, opts.to);
   const countByUnit = new Map(byUnit.map((r) => [r.unit_id!, r]));
   const indexUnits = new Set(index.map((r) => r.unit_id));
   const levelOk = (u: UnitInfo) => !opts.levels?.length || opts.levels.includes(u.level);
@@ -132,7 +139,7 @@ export async function evaluate(db: Db, opts: EvaluateOptions): Promise<Evaluatio
     .map((u) => ({
       ...u,
       sums: countByUnit.get(u.unit_id)?.sums ?? {},
-      metrics: { ...countMetrics(countByUnit.get(u.unit_id), targets, u.unit_id, opts.to), ...indexMetrics(index, targets, u.unit_id, opts.to) },
+      metrics: { ...countMetrics(countByUnit.get(u.unit_id), targets, u.unit_id, opts.to), ...indexMetrics(index as IndexRow[], targets, u.unit_id, opts.to) },
     }));
   return {
     period: { from: opts.from, to: opts.to, key: period.key, kind: period.kind },

@@ -2,13 +2,17 @@
 // the target in force at the end of each period. The same rules as evaluate(): counts summed per period
 // (stocks at the edges of each series), index figures of the matching period and latest snapshot.
 //
-// Speed: a run of consecutive months (quarters, halves, years, ISO weeks) is read with one bucketed query
-// when no row of the data straddles two buckets; otherwise each period is read on its own, which always
-// gives the same numbers as evaluate() for that period.
+// Speed: with the cumulative cube (src/load/cube.ts) every period is one window of a single statement,
+// the same numbers as evaluate() for each period. Without it (reference path), a run of consecutive
+// months (quarters, halves, years, ISO weeks) is read with one bucketed query when no row of the data
+// straddles two buckets; otherwise each period is read on its own.
 import type { Db, Param } from '../db/types';
 import { COUNT_METRICS, INDEX_METRICS } from './registry';
 import { indexPeriodsFor, previousPeriod, type Period } from './periods';
-import { queryCounts, type Bucket, type CountRow, type IndexRow } from './queries';
+import { queryCounts, queryCube, type Bucket, type CountRow, type IndexRow } from './queries';
+import { cubeReady } from '../load/cube';
+import type { TargetRow } from './targets';
+import type { UnitInfo } from './evaluate';
 import { loadTargets, loadUnits, withTarget, type MetricValue } from './evaluate';
 
 export interface SeriesOptions {
@@ -57,6 +61,10 @@ async function straddling(db: Db, bucket: Bucket, from: string, to: string): Pro
 async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<CountRow[][]> {
   const { periods } = o;
   const base = { levels: o.levels, unitIds: o.unitIds, metrics: countIds, channels: o.channels };
+  if (await cubeReady(db)) {
+    const [rows] = await queryCube(db, { ...base, windows: periods.map((p) => ({ from: p.from, to: p.to })), sets: [{ groupBy: ['unit'], metrics: countIds }] });
+    return rows;
+  }
   const bucket = BUCKETED[periods[0].kind];
   const sameKind = periods.every((p) => p.kind === periods[0].kind);
   if (periods.length > 1 && bucket && sameKind && consecutive(periods)) {
@@ -76,10 +84,10 @@ async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<
   return Promise.all(periods.map((p) => queryCounts(db, { ...base, from: p.from, to: p.to, groupBy: ['unit'] })));
 }
 
-type IndexSeriesRow = Omit<IndexRow, 'rank_group' | 'source'>;
+export type IndexSeriesRow = Omit<IndexRow, 'rank_group' | 'source'>;
 
 /** Index rows for every period: each (period type, period) taken at its latest snapshot on or before the period's end. */
-async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefined, indexes: string[]): Promise<IndexSeriesRow[]> {
+export async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefined, indexes: string[] | null): Promise<IndexSeriesRow[]> {
   const clauses: string[] = [];
   const params: Param[] = [];
   for (const p of periods) {
@@ -88,10 +96,13 @@ async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefine
       params.push(ip.period_type, ip.period, p.to);
     }
   }
-  if (clauses.length === 0 || indexes.length === 0) return [];
+  if (clauses.length === 0 || indexes?.length === 0) return [];
   // whole-unit figures only (per-procedure figures carry procedure_code)
-  let where = `(${clauses.join(' OR ')}) AND procedure_code IS NULL AND "index" IN (${indexes.map(() => '?').join(', ')})`;
-  params.push(...indexes);
+  let where = `(${clauses.join(' OR ')}) AND procedure_code IS NULL`;
+  if (indexes) {
+    where += ` AND "index" IN (${indexes.map(() => '?').join(', ')})`;
+    params.push(...indexes);
+  }
   if (unitIds?.length) {
     where += ` AND unit_id IN (${unitIds.map(() => '?').join(', ')})`;
     params.push(...unitIds);
@@ -118,15 +129,12 @@ export async function evaluateSeries(db: Db, o: SeriesOptions): Promise<SeriesRe
     countDefs.length ? countRows(db, o, countDefs.map((m) => m.id)) : Promise.resolve(periods.map(() => [] as CountRow[])),
     indexDefs.length ? indexRows(db, periods, o.unitIds, [...new Set(indexDefs.map((m) => m.index))]) : Promise.resolve([]),
   ]);
+  return assembleSeries(o, units, targets, counts, index);
+}
 
-  const levelOf = new Map(units.map((u) => [u.unit_id, u.level]));
-  const inScope = (id: string) => (!o.levels?.length || o.levels.includes(levelOf.get(id) ?? '')) && (!o.unitIds?.length || o.unitIds.includes(id));
-  const ids = new Set<string>();
-  counts.forEach((rows) => rows.forEach((r) => inScope(r.unit_id!) && ids.add(r.unit_id!)));
-  index.forEach((r) => inScope(r.unit_id) && ids.add(r.unit_id));
-
-  // Per period: (index, component, unit) → the row of the most preferred period type, latest snapshot.
-  const pick: Map<string, IndexSeriesRow>[] = periods.map((p) => {
+/** Per period: (index, component, unit) → the row of the most preferred period type, latest snapshot on or before its end. */
+export function pickIndex(periods: Period[], index: IndexSeriesRow[]): Map<string, IndexSeriesRow>[] {
+  return periods.map((p) => {
     const prefs = indexPeriodsFor(p);
     const best = new Map<string, { row: IndexSeriesRow; pref: number }>();
     for (const r of index) {
@@ -138,6 +146,22 @@ export async function evaluateSeries(db: Db, o: SeriesOptions): Promise<SeriesRe
     }
     return new Map([...best].map(([k, v]) => [k, v.row]));
   });
+}
+
+/** The series from query results (pure): counts per period (unit-grouped) and the index rows of every period. */
+export function assembleSeries(o: SeriesOptions, units: UnitInfo[], targets: TargetRow[], counts: CountRow[][], index: IndexSeriesRow[]): SeriesResult {
+  const { periods } = o;
+  if (periods.length === 0) return { periods, units: {}, sums: {} };
+  const wanted = (id: string) => !o.metrics || o.metrics.includes(id);
+  const countDefs = COUNT_METRICS.filter((m) => wanted(m.id));
+  const indexDefs = INDEX_METRICS.filter((m) => wanted(m.id));
+  const indexNames = new Set(indexDefs.map((m) => m.index));
+  const levelOf = new Map(units.map((u) => [u.unit_id, u.level]));
+  const inScope = (id: string) => (!o.levels?.length || o.levels.includes(levelOf.get(id) ?? '')) && (!o.unitIds?.length || o.unitIds.includes(id));
+  const ids = new Set<string>();
+  counts.forEach((rows) => rows.forEach((r) => inScope(r.unit_id!) && ids.add(r.unit_id!)));
+  index.forEach((r) => indexNames.has(r.index) && inScope(r.unit_id) && ids.add(r.unit_id));
+  const pick = pickIndex(periods, index);
 
   const out: SeriesResult = { periods, units: {}, sums: {} };
   for (const id of [...ids].sort()) {

@@ -1,0 +1,173 @@
+// The cumulative cube: after a load, per series (unit, field, channel) and per slot of the series' own
+// grain (day for dossier-derived counts; week, month, quarter, half or year for published ones), the
+// running totals of every flow column and the stocks at the series' edges, so that a window's flows are
+// `total at its last slot − total before its first slot` and its stocks are point lookups. Its size is
+// series × slots, never dossiers. The query builders over it live in src/metrics/queries.ts.
+//
+// Semantics kept exactly (docs/architecture.md "Period aggregation"): a row counts in a window when its
+// whole range lies inside it; stocks are taken at the edges of each series (carried_over on its first
+// row in the window, pending_* on its last); a metric is null when any counted row lacks a required
+// column (running null counts per flow column; the edge rows' own values for stocks).
+//
+// A series is cube-able when every row of it is one calendar slot of a single grain and no two rows
+// share a start (then rows never overlap, and the rows inside a window are a run of slots). Slots
+// without a row are filled in (flows 0, not counted as rows) and carry the edge stocks of the nearest
+// real row on the side a window would take them from. When any series is not cube-able (mixed grains,
+// duplicate rows, ranges that are not calendar slots) no cube is built and the builders use the
+// reference SQL over dossier_counts: the same figures, slower.
+//
+// Tables: count_cube_series (sid, unit_id, field, channel, grain, first_start, last_start, last_end) and
+// count_cube (sid, period_start, period_end, running totals…). channel 0 is dossier_counts (all channels),
+// 1–3 dossier_counts_by_channel. The same SQL runs on duckdb-wasm and on native DuckDB.
+import type { Db } from '../db/types';
+
+/** Flow columns (summed over a window), in the order of queries.ts. */
+export const CUBE_FLOWS = [
+  'received_online', 'received_offline', 'received_postal', 'received_online_full',
+  'resolved_early', 'resolved_on_time', 'resolved_overdue',
+  'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied', 'complaints',
+] as const;
+
+export const CUBE_TABLE = 'count_cube';
+export const CUBE_SERIES_TABLE = 'count_cube_series';
+
+export interface CubeInfo {
+  /** rows of count_cube (series × slots); 0 when no cube was built */
+  rows: number;
+  series: number;
+  /** rows of the source tables read */
+  sourceRows: number;
+  /** false: some series is not cube-able, the builders use the reference SQL */
+  built: boolean;
+  ms: number;
+}
+
+/**
+ * Grain codes of count_cube_series.grain: 1 day, 7 ISO week; −k a calendar slot of k months
+ * (−1 month, −3 quarter, −6 half, −12 year). null: not a calendar slot.
+ */
+const GRAIN_SQL = `CASE
+    WHEN period_start = period_end THEN 1
+    WHEN isodow(period_start) = 1 AND period_end = period_start + 6 THEN 7
+    WHEN day(period_start) = 1 AND period_end = last_day(period_start) THEN -1
+    WHEN day(period_start) = 1 AND month(period_start) % 3 = 1 AND period_end = last_day(period_start + INTERVAL 2 MONTH) THEN -3
+    WHEN day(period_start) = 1 AND month(period_start) % 6 = 1 AND period_end = last_day(period_start + INTERVAL 5 MONTH) THEN -6
+    WHEN day(period_start) = 1 AND month(period_start) = 1 AND period_end = last_day(period_start + INTERVAL 11 MONTH) THEN -12
+  END`;
+
+/** Grain codes a cube series may have (count_cube_series.grain). */
+export const GRAINS = [1, 7, -1, -3, -6, -12] as const;
+
+/** Month index (year·12 + month − 1) of a date expression. */
+const MI = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
+/** The first day of month index `i`. */
+const MONTH_DATE = (i: string) => `make_date(CAST((${i}) // 12 AS INTEGER), CAST((${i}) % 12 + 1 AS INTEGER), 1)`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayNum = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const isoOf = (day: number) => { const d = new Date(day * 86_400_000); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`; };
+const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+const monthStart = (i: number) => `${Math.floor(i / 12)}-${pad((i % 12) + 1)}-01`;
+
+/** The first slot start of grain `g` on or after the date (ISO yyyy-mm-dd). */
+export function slotStartOnOrAfter(date: string, g: number): string {
+  if (g === 1) return date;
+  if (g === 7) { const d = dayNum(date); const dow = ((new Date(d * 86_400_000).getUTCDay() + 6) % 7) + 1; return isoOf(d + ((8 - dow) % 7)); }
+  const k = -g;
+  const mi = monthIndex(date);
+  return date.endsWith('-01') && mi % k === 0 ? date : monthStart((Math.floor(mi / k) + 1) * k);
+}
+
+/** The start of the last slot of grain `g` that ends on or before the date. */
+export function lastSlotStartOnOrBefore(date: string, g: number): string {
+  if (g === 1) return date;
+  const after = slotStartOnOrAfter(isoOf(dayNum(date) + 1), g);
+  return g === 7 ? isoOf(dayNum(after) - 7) : monthStart(monthIndex(after) + g);
+}
+
+/** SQL: the last day of the slot starting on `s`. */
+function slotEnd(s: string, g: string): string {
+  return `(CASE WHEN ${g} = 1 THEN ${s} WHEN ${g} = 7 THEN ${s} + 6 ELSE ${MONTH_DATE(`${MI(s)} - ${g}`)} - 1 END)`;
+}
+
+async function tableExists(db: Db, name: string): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>(
+    'SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()', [name]);
+  return (r?.n ?? 0) > 0;
+}
+
+/** Drop the cube (every writer of dossier_counts calls this first, so a stale cube is never read). */
+export async function dropCube(db: Db): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${CUBE_SERIES_TABLE}; DROP TABLE IF EXISTS ${CUBE_TABLE}; DROP TABLE IF EXISTS __cube_src`);
+}
+
+/** Whether a cube matching the loaded counts exists (else the builders use the reference SQL). */
+export async function cubeReady(db: Db): Promise<boolean> {
+  return tableExists(db, CUBE_SERIES_TABLE);
+}
+
+export async function buildCube(db: Db): Promise<CubeInfo> {
+  const t0 = performance.now();
+  await dropCube(db);
+  const cols = `${CUBE_FLOWS.map((c) => `"${c}"`).join(', ')}, carried_over, pending_within, pending_overdue`;
+  const parts = [`SELECT 0 AS channel, unit_id, coalesce(field, '') AS field, period_start, period_end, ${cols} FROM dossier_counts`];
+  if (await tableExists(db, 'dossier_counts_by_channel')) {
+    parts.push(`SELECT channel, unit_id, coalesce(field, '') AS field, period_start, period_end, ${cols} FROM dossier_counts_by_channel`);
+  }
+  // A working table in the main database (compressed in the browser), dropped at the end.
+  await db.exec(`CREATE TABLE __cube_src AS
+    WITH src AS (${parts.join(' UNION ALL ')})
+    SELECT dense_rank() OVER (ORDER BY channel, unit_id, field)::INTEGER AS sid, *, (${GRAIN_SQL})::INTEGER AS grain FROM src`);
+  const [check] = await db.query<{ n: number; series: number; bad: number }>(
+    `SELECT (SELECT count(*) FROM __cube_src) AS n, (SELECT count(DISTINCT sid) FROM __cube_src) AS series,
+      (SELECT count(*) FROM (SELECT sid FROM __cube_src GROUP BY sid
+        HAVING count(grain) < count(*) OR count(DISTINCT grain) > 1 OR count(DISTINCT period_start) < count(*))) AS bad`);
+  if (check.bad > 0) {
+    await db.exec('DROP TABLE __cube_src');
+    return { rows: 0, series: check.series, sourceRows: check.n, built: false, ms: performance.now() - t0 };
+  }
+  // Running sums once each (inner query), the totals before the slot from them (outer query).
+  const isNull = (c: string) => `(r.sid IS NOT NULL AND r."${c}" IS NULL)::INTEGER`;
+  const inner = CUBE_FLOWS.flatMap((c) => [
+    `coalesce(r."${c}", 0) AS "${c}__v"`, `${isNull(c)} AS "${c}__nv"`,
+    `sum(coalesce(r."${c}", 0)) OVER w AS "${c}__c"`, `sum(${isNull(c)}) OVER w AS "${c}__nc"`,
+  ]);
+  const outer = CUBE_FLOWS.flatMap((c) => [
+    `CAST("${c}__c" AS BIGINT) AS "${c}"`, `CAST("${c}__c" - "${c}__v" AS BIGINT) AS "${c}__p"`,
+    `CAST("${c}__nc" AS INTEGER) AS "${c}__n"`, `CAST("${c}__nc" - "${c}__nv" AS INTEGER) AS "${c}__np"`,
+  ]);
+  await db.exec(`CREATE TABLE ${CUBE_SERIES_TABLE} AS
+    SELECT sid, any_value(unit_id) AS unit_id, any_value(field) AS field, any_value(channel)::UTINYINT AS channel,
+      any_value(grain)::INTEGER AS grain, min(period_start) AS first_start, max(period_start) AS last_start, max(period_end) AS last_end
+    FROM __cube_src GROUP BY sid ORDER BY sid`);
+  // Every slot of each series from its first row to its last; a slot's edge stocks come from the nearest
+  // real row: the next one for carried_over (a window starting here takes its first row from there), the
+  // previous one for pending_* (a window ending here takes its last row from there).
+  await db.exec(`CREATE TABLE ${CUBE_TABLE} AS
+    WITH slots AS (
+      SELECT sid, grain, CAST(unnest(generate_series(CAST(first_start AS TIMESTAMP), CAST(last_end AS TIMESTAMP),
+        CASE WHEN grain = 1 THEN INTERVAL 1 DAY WHEN grain = 7 THEN INTERVAL 7 DAY ELSE to_months(-grain) END)) AS DATE) AS period_start
+      FROM ${CUBE_SERIES_TABLE}
+    ),
+    run AS (
+      SELECT sl.sid, sl.grain, sl.period_start, ${inner.join(', ')},
+        (r.sid IS NOT NULL)::INTEGER AS real_v, sum((r.sid IS NOT NULL)::INTEGER) OVER w AS real_c,
+        min(r.period_start) OVER (PARTITION BY sl.sid ORDER BY sl.period_start ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS first_start,
+        max(r.period_end) OVER w AS last_end
+      FROM slots sl LEFT JOIN __cube_src r ON r.sid = sl.sid AND r.period_start = sl.period_start
+      WINDOW w AS (PARTITION BY sl.sid ORDER BY sl.period_start ROWS UNBOUNDED PRECEDING)
+    ),
+    filled AS (
+      SELECT sid, period_start, ${slotEnd('period_start', 'grain')} AS period_end, ${outer.join(', ')},
+        CAST(real_c AS INTEGER) AS rows_c, CAST(real_c - real_v AS INTEGER) AS rows_p, first_start, last_end
+      FROM run
+    )
+    SELECT f.*, a.carried_over AS first_carried, b.pending_within AS last_within, b.pending_overdue AS last_overdue
+    FROM filled f
+    LEFT JOIN __cube_src a ON a.sid = f.sid AND a.period_start = f.first_start
+    LEFT JOIN __cube_src b ON b.sid = f.sid AND b.period_end = f.last_end
+    ORDER BY f.sid, f.period_start`);
+  await db.exec('DROP TABLE __cube_src');
+  const [n] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${CUBE_TABLE}`);
+  return { rows: n.n, series: check.series, sourceRows: check.n, built: true, ms: performance.now() - t0 };
+}
