@@ -42,7 +42,7 @@ export function isSingleFileUrl(url: string): boolean {
   const path = url.split(/[?#]/)[0];
   const last = path.split('/').pop() ?? '';
   if (last === '' || /^datapackage[^/]*\.json$/i.test(last)) return false;
-  return /\.(csv|tsv|txt|xlsx|json|parquet|arrow)$/i.test(last);
+  return /\.(csv|tsv|txt|xlsx|xls|ods|json|parquet|arrow)$/i.test(last);
 }
 
 /** Read one same-origin file like a dropped one (in the worker) → a dataset; a JSON that turns out to be a

@@ -3,7 +3,7 @@ export default {
   vi: {
     import: {
       title: 'Nhập dữ liệu từ tệp',
-      intro: 'Thả hoặc chọn tệp như đơn vị xuất ra: Biểu 06 (CSV, XLSX), số liệu chỉ số 766 của Cổng DVCQG (JSON), bảng chỉ số DDCI, PCI, PAPI, SIPAS, PAR INDEX, hoặc bảng chuẩn. Loại tệp được nhận ra từ nội dung. Dữ liệu đang hiển thị được giữ nguyên cho đến khi bạn xác nhận.',
+      intro: 'Thả hoặc chọn tệp như đơn vị xuất ra: Biểu 06 (CSV, XLSX, XLS, ODS), số liệu chỉ số 766 của Cổng DVCQG (JSON), bảng chỉ số DDCI, PCI, PAPI, SIPAS, PAR INDEX (cả sổ tính nhiều trang của VCCI, UNDP), hoặc bảng chuẩn. Loại tệp được nhận ra từ nội dung. Dữ liệu đang hiển thị được giữ nguyên cho đến khi bạn xác nhận.',
       drop: 'Thả tệp vào đây',
       dropHint: 'Có thể chọn nhiều tệp cùng lúc (ví dụ 12 biểu tháng).',
       pick: 'Chọn tệp…',
@@ -108,7 +108,7 @@ export default {
   en: {
     import: {
       title: 'Import data from files',
-      intro: 'Drop or pick files as agencies export them: Biểu 06 (CSV, XLSX), the national portal\'s 766 index figures (JSON), DDCI, PCI, PAPI, SIPAS, PAR INDEX tables, or canonical tables. The kind of file is found from its content. The data on screen stays until you confirm.',
+      intro: 'Drop or pick files as agencies export them: Biểu 06 (CSV, XLSX, XLS, ODS), the national portal\'s 766 index figures (JSON), DDCI, PCI, PAPI, SIPAS, PAR INDEX tables (publishers\' multi-sheet workbooks too), or canonical tables. The kind of file is found from its content. The data on screen stays until you confirm.',
       drop: 'Drop files here',
       dropHint: 'Several files at once are fine (e.g. 12 monthly reports).',
       pick: 'Choose files…',
