@@ -10,20 +10,19 @@
 //                                        the units of one province and the days of one year
 //   <out>/datapackage.json              names them (src/load/pack.ts PackDescriptor)
 // The browser opens it with ?data=<out>/datapackage.json; `npm run summary -- <out>` reads it too.
+// Tables are split by what their columns say (splitOf): no table list to keep in step with the derive steps.
 // Exit codes: 0 packed, 1 the source was refused (errors printed as JSON), 2 usage, 3 failed.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openNativeDb, type NativeDb } from '../db/native';
-import { BY_CHANNEL_TABLE } from '../metrics/dossiers';
 import { TERMINAL_STATUSES } from '../metrics/dueSoon';
-import { DERIVE_STEPS } from '../load/derive';
 import { PACK_FORMAT, PACK_PROFILE, PACK_STORAGE_VERSION, type PackDescriptor, type PackPartition } from '../load/pack';
 import { loadSource } from './loadSource';
 import { parseArgs as parseSummaryArgs } from './summary';
 
 const USAGE = 'usage: npm run pack -- <datapackage.json|folder|file>… --out <dir> [--threads N] [--period …] [--as-of …] [--index …] [--sheet …]';
 
-const COMMON_TABLES = ['units', 'unit_lineage', 'targets', 'index_scores'];
+const splitDossiers = 'unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province)';
 /** Pending dossiers that can still fall due: the due-soon list (src/metrics/dueSoon.ts) reads them. */
 const DUE_SOON = `finished_at IS NULL AND status NOT IN (${TERMINAL_STATUSES.join(', ')})`;
 
@@ -60,31 +59,43 @@ async function columnsOf(db: NativeDb, table: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-async function tableExists(db: NativeDb, table: string): Promise<boolean> {
-  const [r] = await db.query<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?', [table]);
-  return r.n > 0;
+/** The tables of the main database after the load (contract tables, derived tables; no working tables). */
+async function allTables(db: NativeDb): Promise<string[]> {
+  const rows = await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY 1");
+  return rows.map((r) => r.name).filter((n) => /^[a-z_][a-z0-9_]{0,62}$/.test(n));
 }
 
-/** How a partition's share of a table is chosen: by the unit's province and by the year of its day. */
-async function partitionWhere(db: NativeDb, table: string): Promise<{ province: string | null; year: string | null }> {
+/**
+ * How a table is split: rows of a unit go to its province's files (by unit_id, or by a series id `sid`
+ * that a series table maps to a unit), rows of a day to its year's file (by period_start). A table with
+ * neither (a series table, units, targets) goes whole into the common file.
+ */
+interface Split { province: string | null; year: string | null }
+async function splitOf(db: NativeDb, table: string, seriesTables: Map<string, string>): Promise<Split | null> {
   const cols = await columnsOf(db, table);
-  const province = cols.includes('unit_id') ? 'unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province)' : null;
-  const day = ['period_start', 'day', 'date', 'received_at'].find((c) => cols.includes(c));
-  const year = table === 'dossiers' ? null : day === 'day' ? `year(DATE '1970-01-01' + day) = $year` : day ? `year(${day}) = $year` : null;
-  return { province, year };
+  if (!cols.includes('period_start')) return null;
+  const year = 'year(period_start) = $year';
+  if (cols.includes('unit_id')) return { province: 'unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province)', year };
+  const series = cols.includes('sid') ? [...seriesTables.values()][0] : undefined;
+  if (series) return { province: `sid IN (SELECT sid FROM ${ident(series)} WHERE unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province))`, year };
+  return { province: null, year };
+}
+
+/** The load step's Parquet reader on native DuckDB: the file's bytes to disk, read by read_parquet. */
+export function nativeParquetReader(db: NativeDb) {
+  return async (table: string, file: string, bytes: Uint8Array) => {
+    const name = `__bulk_${path.basename(file).replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+    await db.registerFile(name, bytes);
+    await db.readParquetFile(table, path.join(db.dir, name));
+    await db.dropFile(name);
+  };
 }
 
 async function main() {
   const a = args(process.argv.slice(2));
   const t0 = performance.now();
   const db = await openNativeDb({ threads: a.threads });
-  const readParquet = async (table: string, file: string, bytes: Uint8Array) => {
-    const name = `__bulk_${path.basename(file).replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-    await db.registerFile(name, bytes);
-    await db.readParquetFile(table, path.join(db.dir, name));
-    await db.dropFile(name);
-  };
-  const loaded = await loadSource(db, a.sources, { all: a.all, load: { readParquet } });
+  const loaded = await loadSource(db, a.sources, { all: a.all, load: { readParquet: nativeParquetReader(db) } });
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   if (errors.length || !loaded.load) {
     process.stdout.write(JSON.stringify({ errors, accounts: loaded.accounts }, null, 2) + '\n', () => process.exit(1));
@@ -100,14 +111,26 @@ async function main() {
       SELECT up.unit_id, u.unit_id, u.parent_id, u.level, up.depth + 1 FROM up JOIN units u ON u.unit_id = up.parent WHERE up.depth < 16
     )
     SELECT unit_id, coalesce(arg_min(anc, depth) FILTER (WHERE level = 'province'), arg_max(anc, depth)) AS province FROM up GROUP BY unit_id`);
-  // units named by rows but not by the units table go to the partition "_"
-  const partTables = ['dossier_counts', BY_CHANNEL_TABLE, 'dossiers', ...DERIVE_STEPS.flatMap((s) => (s as { tables?: string[] }).tables ?? [])];
-  const present: string[] = [];
-  for (const t of partTables) if (await tableExists(db, t)) present.push(t);
+  // Which tables are split by province × year and which go whole into the common file.
+  const tables = await allTables(db);
+  const seriesTables = new Map<string, string>();
+  for (const t of tables) {
+    const cols = await columnsOf(db, t);
+    if (cols.includes('sid') && cols.includes('unit_id') && !cols.includes('period_start')) seriesTables.set(t, t);
+  }
+  const splits = new Map<string, Split>();
+  for (const t of tables) {
+    if (t === 'dossiers') continue;
+    const sp = await splitOf(db, t, seriesTables);
+    if (sp) splits.set(t, sp);
+  }
+  const present = [...splits.keys(), 'dossiers'];
+  const commonTables = tables.filter((t) => !splits.has(t) && t !== 'dossiers');
   // The pending dossiers near their deadline take the place of the dossier rows in the pack.
   const [{ end_day: endDay }] = await db.query<{ end_day: string | null }>('SELECT max(period_end)::VARCHAR AS end_day FROM dossier_counts');
   await db.exec(`CREATE OR REPLACE TEMP TABLE __due_soon AS SELECT * FROM dossiers WHERE ${DUE_SOON}${endDay ? ` AND due_at >= DATE ${q(endDay)}` : ''}`);
 
+  // units named by rows but not by the units table go to the partition "_"
   const [{ n: unitsWithoutProvince }] = await db.query<{ n: number }>("SELECT count(*) AS n FROM (SELECT DISTINCT unit_id FROM dossier_counts WHERE unit_id NOT IN (SELECT unit_id FROM __unit_province))");
   if (unitsWithoutProvince > 0) await db.exec("INSERT INTO __unit_province SELECT DISTINCT unit_id, '_' FROM dossier_counts WHERE unit_id NOT IN (SELECT unit_id FROM __unit_province)");
   const keys = await db.query<{ province: string; year: number }>(
@@ -134,9 +157,9 @@ async function main() {
   // common: the small tables every page needs, and the partition tables' columns (empty)
   let commonRows: Record<string, number> = {};
   await write('common.duckdb', async (o) => {
-    for (const t of COMMON_TABLES) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${ident(t)}`);
+    for (const t of commonTables) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${ident(t)}`);
     for (const t of present) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)} WHERE false`);
-    commonRows = await rowsOf(o, COMMON_TABLES);
+    commonRows = await rowsOf(o, commonTables);
   });
   const partitions: PackPartition[] = [];
   for (const k of keys) {
@@ -144,11 +167,13 @@ async function main() {
     let rows: Record<string, number> = {};
     await write(file, async (o) => {
       for (const t of present) {
-        const w = await partitionWhere(db, t);
-        const cond = [w.province, t === 'dossiers' ? (k.year === lastYear ? 'true' : 'false') : w.year].filter(Boolean)
+        // the pending dossiers near their deadline: in the last year's file of their unit's province
+        const w = t === 'dossiers' ? { province: splitDossiers, year: k.year === lastYear ? 'true' : 'false' } : splits.get(t)!;
+        const cond = [w.province, w.year].filter(Boolean)
           .join(' AND ').replaceAll('$province', q(k.province)).replaceAll('$year', String(k.year));
         // ordered by unit and day: DuckDB's zone maps then skip most of a file for one unit's queries
-        const order = (await columnsOf(db, t)).includes('period_start') ? ' ORDER BY unit_id, period_start' : '';
+        const cols = await columnsOf(db, t);
+        const order = cols.includes('period_start') ? ` ORDER BY ${cols.includes('unit_id') ? 'unit_id' : 'sid'}, period_start` : '';
         await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)}${cond ? ` WHERE ${cond}` : ''}${order}`);
       }
       rows = await rowsOf(o, present);
@@ -169,7 +194,7 @@ async function main() {
       common: { path: 'common.duckdb', bytes: statSync(path.join(a.out, 'common.duckdb')).size, rows: commonRows },
       partitions,
       tables: present,
-      commonTables: COMMON_TABLES,
+      commonTables,
       accounts: loaded.accounts,
       notes: loaded.issues.filter((i) => i.severity === 'warning'),
     },
@@ -183,7 +208,9 @@ async function main() {
   console.log(`pack: ${dossiers.toLocaleString('en-US')} dossiers → ${partitions.length} partitions + common, ${mb.toFixed(1)} MB in ${((t1 - t0) / 1000).toFixed(1)} s (load ${((tLoaded - t0) / 1000).toFixed(1)} s: ${timings}; write ${((t1 - tLoaded) / 1000).toFixed(1)} s) → ${path.relative(process.cwd(), a.out) || '.'}`);
 }
 
-main().catch((e) => {
-  process.stderr.write(`pack failed: ${(e as Error).stack ?? e}\n`);
-  process.exit(3);
-});
+if (process.argv[1] && /pack\.ts$/.test(process.argv[1])) {
+  main().catch((e) => {
+    process.stderr.write(`pack failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(3);
+  });
+}

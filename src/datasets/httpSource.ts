@@ -33,7 +33,7 @@ function kindOf(pathname: string): LimitKind {
   const ext = pathname.split('.').pop()?.toLowerCase() ?? '';
   if (ext === 'json') return 'json';
   if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'parquet' || ext === 'arrow' || ext === 'arrows' || ext === 'ipc') return 'binary';
+  if (ext === 'parquet' || ext === 'arrow' || ext === 'arrows' || ext === 'ipc' || ext === 'duckdb') return 'binary';
   return 'text';
 }
 

@@ -113,3 +113,32 @@ export async function openPack(db: Db, source: Source, d: PackDescriptor, select
   const facts = await dataFacts(db);
   return { ...facts, notes: d.pack.notes ?? [], accounts: d.pack.accounts ?? [], derived: null, timings: { attach: performance.now() - t0 } };
 }
+
+/**
+ * The package's descriptor when it is a pack (null otherwise), read once: the returned source answers
+ * the next read of the descriptor from memory, so the ordinary loader does not fetch it twice.
+ */
+export async function readPackDescriptor(source: Source, descriptor = 'datapackage.json'): Promise<{ pack: PackDescriptor | null; source: Source }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(descriptor);
+  } catch {
+    return { pack: null, source }; // the loader reports the missing descriptor
+  }
+  let pack: PackDescriptor | null = null;
+  try {
+    const json: unknown = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    if (isPackDescriptor(json)) pack = json;
+  } catch { /* not JSON: the loader says so */ }
+  let kept: Uint8Array | null = bytes;
+  return {
+    pack,
+    source: {
+      origin: source.origin,
+      read: (p: string) => {
+        if (p === descriptor && kept) { const b = kept; kept = null; return Promise.resolve(b); }
+        return source.read(p);
+      },
+    },
+  };
+}

@@ -10,6 +10,7 @@ import type { Db, Param } from '../db/types';
 import { hasErrors, type DatasetMeta, type Issue, type LoadedDataset, type RowAccount } from '../datasets/types';
 import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
+import type { PackDescriptor } from '../load/pack';
 import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
 import type { Snapshot } from '../snapshot/types';
@@ -198,6 +199,31 @@ export const useDatasetStore = defineStore('dataset', () => {
     return true;
   }
 
+  /** Attach a packed package in place of the data, queued like any replacement (a pack has no errors
+   *  to refuse: it was made from a package the load step accepted). */
+  function replaceWithPack(source: Source, pack: PackDescriptor, isCurrent: () => boolean): Promise<boolean> {
+    const run = writing.then(async () => {
+      if (!isCurrent()) return false;
+      const [d, packs] = await Promise.all([realDb(), import('../load/pack')]);
+      const facts = await packs.openPack(d, source, pack);
+      meta.value = { name: pack.name, title: pack.title, created: pack.created, sources: pack.sources, licenses: pack.licenses, origin: source.origin };
+      warnings.value = facts.notes;
+      accounts.value = facts.accounts;
+      refusal.value = null;
+      units.value = facts.units;
+      span.value = facts.span;
+      hasDays.value = facts.hasDays;
+      hasChannels.value = facts.hasChannels;
+      fromSnapshot.value = false;
+      setServing(false);
+      version.value++;
+      performance.mark('chiso:data-ready');
+      return true;
+    });
+    writing = run.catch(() => {});
+    return run;
+  }
+
   async function open(url: string): Promise<boolean> {
     const mine = ++openSeq;
     const isCurrent = () => mine === openSeq;
@@ -214,9 +240,12 @@ export const useDatasetStore = defineStore('dataset', () => {
       // a single file (Biểu 06, 766 JSON…) rather than a package: read like a dropped file
       const single = await import('../datasets/worker/client');
       if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes), undefined, isCurrent);
-      const [{ loadPackage }, { httpSource }] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource')]);
+      const [{ loadPackage }, { httpSource }, packs] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource'), import('../load/pack')]);
+      // a packed package (npm run pack): its DuckDB files are attached in one step, nothing is derived
+      const { pack, source } = await packs.readPackDescriptor(httpSource(url, LIMITS.maxBinaryBytes));
+      if (pack) return await replaceWithPack(source, pack, isCurrent);
       const blobs = new Map<string, Blob>();
-      const ds = await loadPackage(dossierBlobs(httpSource(url, LIMITS.maxBinaryBytes), blobs));
+      const ds = await loadPackage(dossierBlobs(source, blobs));
       return await replaceWith(ds, blobs, isCurrent);
     } catch (e) {
       if (!isCurrent()) return false;

@@ -1,0 +1,94 @@
+// The pack step: the same SQL on both engines. A dossier-level package is loaded on native DuckDB
+// (@duckdb/node-api, the pack command's engine) and packed; the pack is attached in duckdb-wasm (Node
+// build, files handed over with registerFileBuffer) as the browser attaches it. Every figure of the
+// summary, for several windows, and the due-soon list must be the same on both, and the same as the
+// unpacked package loaded in duckdb-wasm.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openNativeDb, type NativeDb } from '../../src/db/native';
+import { openNodeDb } from '../../src/db/node';
+import type { Db } from '../../src/db/types';
+import { loadSource } from '../../src/cli/loadSource';
+import { nativeParquetReader } from '../../src/cli/pack';
+import { folderSource } from '../../src/cli/nodeSource';
+import { openPack, selectPartitions, type PackDescriptor } from '../../src/load/pack';
+import { dataSpan, evaluate } from '../../src/metrics/evaluate';
+import { queryDueSoon } from '../../src/metrics/dueSoon';
+import { writeDossierFiles } from '../../src/sample/writeDossiers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+let dir: string;
+let native: NativeDb;
+let wasmPack: Db;
+let wasmRaw: Db;
+let descriptor: PackDescriptor;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'chiso-pack-'));
+  writeDossierFiles({ rows: 2500, out: path.join(dir, 'pkg'), seed: 11, formats: ['parquet'] });
+  const r = spawnSync(TSX, [path.join(ROOT, 'src/cli/pack.ts'), path.join(dir, 'pkg'), '--out', path.join(dir, 'pack'), '--threads', '2'], { cwd: ROOT, encoding: 'utf8' });
+  expect([r.status, r.stderr]).toEqual([0, '']);
+  descriptor = JSON.parse(readFileSync(path.join(dir, 'pack/datapackage.json'), 'utf8'));
+  native = await openNativeDb({ threads: 2 });
+  await loadSource(native, path.join(dir, 'pkg'), { load: { readParquet: nativeParquetReader(native) } });
+  wasmPack = await openNodeDb();
+  await openPack(wasmPack, folderSource(path.join(dir, 'pack')), descriptor);
+  wasmRaw = await openNodeDb();
+  await loadSource(wasmRaw, path.join(dir, 'pkg'));
+}, 240_000);
+afterAll(async () => {
+  await Promise.all([native?.close(), wasmPack?.close(), wasmRaw?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run pack', () => {
+  it('writes a common file and one file per province × year, named by the descriptor', () => {
+    expect(descriptor.profile).toBe('chiso-pack');
+    expect(descriptor.pack.storage).toBe('v1.4.0');
+    expect(descriptor.pack.partitions.map((p) => `${p.province}-${p.year}`)).toEqual(['MH-2024', 'MH-2025', 'MH-2026']);
+    expect(descriptor.pack.tables).toEqual(expect.arrayContaining(['dossier_counts', 'dossier_counts_by_channel', 'dossiers']));
+    expect(descriptor.pack.commonTables).toEqual(expect.arrayContaining(['units', 'targets', 'index_scores']));
+    expect(descriptor.pack.accounts).toContainEqual({ file: 'dossiers.parquet', table: 'dossiers', read: 2500, loaded: 2500, reported: 0 });
+    // the pending dossiers near their deadline only, never the dossier rows themselves
+    const pending = descriptor.pack.partitions.reduce((n, p) => n + p.rows.dossiers, 0);
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThan(2500 / 10);
+    expect(selectPartitions(descriptor, { years: [2026] }).map((p) => p.path)).toEqual(['MH-2026.duckdb']);
+  });
+
+  it('every figure of the summary is the same on native DuckDB, on the attached pack in duckdb-wasm and on the unpacked package', async () => {
+    const span = await dataSpan(native);
+    expect(await dataSpan(wasmPack)).toEqual(span);
+    // the whole span, a month, a quarter, a year, an ISO week (2026-W40)
+    const windows: [string, string][] = [[span!.from, span!.to], ['2026-10-01', '2026-10-31'], ['2026-07-01', '2026-09-30'], ['2025-01-01', '2025-12-31'], ['2026-09-28', '2026-10-04']];
+    for (const [from, to] of windows) {
+      const [a, b, c] = await Promise.all([native, wasmPack, wasmRaw].map((db) => evaluate(db, { from, to })));
+      const figures = (ev: typeof a) => ({ units: ev.units.map((u) => ({ id: u.unit_id, metrics: u.metrics })), total: ev.total.metrics });
+      expect(figures(b)).toEqual(figures(a));
+      expect(figures(c)).toEqual(figures(a));
+      expect(a.units.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('the due-soon list is the same from the pack as from the dossier rows', async () => {
+    const asOf = (await dataSpan(native))!.to;
+    const [a, b] = await Promise.all([native, wasmPack].map((db) => queryDueSoon(db, { asOf })));
+    expect(b).toEqual(a);
+    expect(a.total).toBeGreaterThan(0);
+  });
+
+  it('a page that needs one year attaches only that partition and still answers its windows', async () => {
+    const db = await openNodeDb();
+    try {
+      await openPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2026] });
+      const [a, b] = await Promise.all([native, db].map((x) => evaluate(x, { from: '2026-10-01', to: '2026-10-31' })));
+      expect(b.total.metrics).toEqual(a.total.metrics);
+    } finally {
+      await db.close();
+    }
+  });
+});
