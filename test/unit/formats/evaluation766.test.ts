@@ -237,6 +237,27 @@ describe('several responses through the import', () => {
   });
 });
 
+describe('the crawler\'s file and the API response of the same day', () => {
+  it('give the same TDGQ figure and counts once (snapshot merge), not twice', async () => {
+    const { dvc766Agency, dvc766Detail } = await import('../../../scripts/generate-bad-corpus');
+    // the crawler's agencies-detail of 10-10-2026 (H99.01: 654 received, 653 on time) …
+    const crawler = { name: 'agencies_detail.json', bytes: enc(dvc766Detail([dvc766Agency('H99.01', 'Sở Tư pháp - tỉnh Mẫu Sơn', 654, 653)])) };
+    // … and the portal's dvc-progress-tree captured the same day, with the same unit
+    const api = { name: 'year-all.json', bytes: enc(tdgq([{ ...tdgqChild(0, 654, 653), departmentCode: 'H99.01' }])) };
+    const m = { name: 'manifest.json', bytes: enc({ captures: [{ url: url('dvc-progress-tree'), payload: year(), capturedAt: '2026-10-10T03:00:00Z', sha256: createHash('sha256').update(api.bytes).digest('hex'), bytes: api.bytes.byteLength }] }) };
+    const r = await importFiles([crawler, api, m]);
+    expect(r.dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const dc = index(r.dataset.tables.dossier_counts).filter((x) => x.unit_id === 'H99.01');
+    expect(dc).toHaveLength(1);
+    expect(dc[0]).toMatchObject({ period_start: '2026-01-01', period_end: '2026-10-10', resolved_on_time: 653, resolved_overdue: 1 });
+    const t = index(r.dataset.tables.index_scores).filter((x) => x.unit_id === 'H99.01' && x.component === 'TDGQ');
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatchObject({ numerator: 653, denominator: 654, as_of: '2026-10-10' });
+    expect(r.dataset.accounts.filter((a) => a.table === 'dossier_counts').reduce((n, a) => n + (a.repeated ?? 0), 0)).toBe(1);
+    for (const a of r.dataset.accounts) expect(a.read).toBe(a.loaded + a.reported + (a.subtotal ?? 0) + (a.repeated ?? 0));
+  });
+});
+
 describe('broken responses: refused or read with file, column and reason; nothing run', () => {
   const read = (name: string, text: string) => readFile(new TextEncoder().encode(text), name);
 
