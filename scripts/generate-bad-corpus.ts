@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { TABLES } from '../src/datasets/contract';
 import type { TableName } from '../src/datasets/types';
 
@@ -918,6 +918,30 @@ function planCases(): PlannedCase[] {
     add(singleCase('bieu06_truncated_xlsx', 'bieu06', 'xlsx', whole.subarray(0, Math.floor(whole.length / 2)), 'an XLSX cut at half its length (the zip directory is gone)', refused(E('truncated', { aliases: ['zip_corrupt'] })), 'dossier_counts'));
   }
   add(singleCase('xlsx_not_zip', 'bieu06', 'xlsx', 'PK\u0003\u0004 this is not really a zip file', 'starts like a zip, is not one', refused(E('truncated', { aliases: ['zip_corrupt', 'not_xlsx', 'not_text'] })), 'dossier_counts'));
+
+  // — workbook bombs (refused at the workbook reader's boundary, before SheetJS parses anything) —
+  {
+    const edit = (bytes: Uint8Array, part: string, f: (xml: string) => string, extra: Record<string, Uint8Array> = {}) => {
+      const files = unzipSync(bytes);
+      files[part] = strToU8(f(new TextDecoder().decode(files[part])));
+      const fixed = new Date(Date.UTC(2026, 0, 1));
+      return zipSync(Object.fromEntries(Object.entries({ ...files, ...extra }).map(([k, v]) => [k, [v, { mtime: fixed }]])), { level: 9 });
+    };
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const report = () => toXlsx(bieu06Grid({ cellsAs: 'number' }));
+    add(singleCase('xlsx_zip_bomb', 'bieu06', 'xlsx', edit(report(), sheet, (x) => x, { 'xl/media/pad.bin': new Uint8Array(30_000_000) }), 'a 30 MB part of zeros compressed to a few KB (a zip bomb)', refused(E('file_too_large', { aliases: ['zip_bomb', 'zip_too_large'] })), 'dossier_counts'));
+    add(singleCase('xlsx_huge_dimension', 'bieu06', 'xlsx', edit(report(), sheet, (x) => x.replace(/(<worksheet[^>]*>)/, '$1<dimension ref="A1:XFD1048576"/>')), 'a sheet declaring A1:XFD1048576 (17 billion cells)', refused(E('file_too_large', { aliases: ['sheet_too_large'], column: 'A1:XFD1048576' })), 'dossier_counts'));
+    const g = bieu06Grid({ cellsAs: 'number' });
+    const r = BIEU06_FIRST_DATA + 1; // second field row (0-based grid row)
+    g[r] = g[r].map((c, j) => (j === 3 ? { f: "cmd|' /C calc'!A0", v: 400 } : c));
+    add(singleCase('xlsx_formula_dde', 'bieu06', 'xlsx', toXlsx(g), "a DDE formula =cmd|' /C calc'!A0 (cached 400) in a count cell", refused(E('formula_cell', { aliases: ['formula_external'], row: r + 1, column: 'D' })), 'dossier_counts'));
+    const content =
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Bieu06">' +
+      '<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>' +
+      '</table:table></office:spreadsheet></office:body></office:document-content>';
+    const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0, mtime: new Date(Date.UTC(2026, 0, 1)) }], 'content.xml': [strToU8(content), { mtime: new Date(Date.UTC(2026, 0, 1)) }] });
+    add(singleCase('ods_repeat_bomb', 'bieu06', 'ods', ods, 'an .ods row repeated 1,048,576 times of a cell repeated 16,384 times (17 billion cells from 600 bytes)', refused(E('file_too_large', { aliases: ['too_many_cells'] })), 'dossier_counts'));
+  }
 
   // — DVCQG 766 JSON (single files) —
   const ag = () => [dvc766Agency('H99.01', 'Sở Tư pháp - tỉnh Mẫu Sơn', 654, 653), dvc766Agency('H99.02', 'Sở Xây dựng - tỉnh Mẫu Sơn', 1200, 1100)];

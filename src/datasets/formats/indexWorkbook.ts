@@ -309,7 +309,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
         blocked++;
         continue;
       }
-      if (m.fuzzy) issues.push(warningIssue('province_fuzzy', file, `Tệp ${file}, ${where}, ô ${columnLetter(uc)}${rowNumber}: tên tỉnh viết khác, đã khớp ${m.fuzzy}.`, `File ${file}, ${whereEn}, cell ${columnLetter(uc)}${rowNumber}: a province name spelt differently, matched ${m.fuzzy}.`, { row: rowNumber, column: columnLetter(uc) }));
+      if (m.fuzzy) issues.push(warningIssue('province_fuzzy', file, `Tệp ${file}, ${where}, ô ${columnLetter(uc)}${rowNumber} (dòng ${rowNumber}): tên tỉnh viết khác, đã khớp ${m.fuzzy}.`, `File ${file}, ${whereEn}, cell ${columnLetter(uc)}${rowNumber} (row ${rowNumber}): a province name spelt differently, matched ${m.fuzzy}.`, { row: rowNumber, column: columnLetter(uc) }));
       const push = (comp: string, col: number, score: number | null, rank: number | null, group: string | null) => {
         if (!index || !year) return;
         values.push({ index, component: comp, year, province: m.province, score, rank, group, sheet: sheet.name, row: rowNumber, col });
@@ -319,7 +319,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
         if (v === undefined || v === null || cellText(v) === '') return null;
         const n = parseVnNumber(v as string | number, mode, { dotIsDecimal: true });
         if (isNumberError(n)) {
-          issues.push(errorIssue('bad_number', file, `Tệp ${file}, ${where}, ô ${columnLetter(col)}${rowNumber} (${labelOf(col) || columnLetter(col)}): ${n.error}.`, `File ${file}, ${whereEn}, cell ${columnLetter(col)}${rowNumber} (${labelOf(col) || columnLetter(col)}): ${n.error_en}.`, { row: rowNumber, column: columnLetter(col) }));
+          issues.push(errorIssue('bad_number', file, `Tệp ${file}, ${where}, ô ${columnLetter(col)}${rowNumber} (dòng ${rowNumber}, ${labelOf(col) || columnLetter(col)}): ${n.error}.`, `File ${file}, ${whereEn}, cell ${columnLetter(col)}${rowNumber} (row ${rowNumber}, ${labelOf(col) || columnLetter(col)}): ${n.error_en}.`, { row: rowNumber, column: columnLetter(col) }));
           return null;
         }
         return n;
@@ -363,7 +363,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
         'rows_not_provinces',
         file,
         `Tệp ${file}, ${where}: ${ignored.length} dòng không phải tỉnh${known ? '' : ' (hoặc tên tỉnh không nhận ra)'}, không nạp: dòng ${list}${more}.`,
-        `File ${file}, ${whereEn}: ${ignored.length} rows are not provinces${known ? '' : ' (or an unrecognised province name)'}, not loaded: rows ${list}${more}.`,
+        `File ${file}, ${whereEn}: ${ignored.length} rows are not provinces${known ? '' : ' (or an unrecognised province name)'}, not loaded: row ${list}${more}.`,
         { row: ignored[0].row },
       ),
     );

@@ -400,7 +400,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, opts: WorkbookOpti
       if (HOSTILE_FORMULA.test(f.text)) {
         const at = `${columnLetter(f.col)}${f.row + 1}`;
         if (rows[f.row]) rows[f.row][f.col] = null;
-        issues.push(errorIssue('formula_external', file, `Tệp ${file}, trang «${name}», ô ${at}: công thức gọi ra ngoài sổ tính (liên kết ngoài, DDE, web): không đọc giá trị của ô này.`, `File ${file}, sheet "${name}", cell ${at}: a formula that reaches outside the workbook (external link, DDE, web): the cell's value is not read.`, { row: f.row + 1, column: columnLetter(f.col) }));
+        issues.push(errorIssue('formula_external', file, `Tệp ${file}, trang «${name}», ô ${at} (dòng ${f.row + 1}): công thức gọi ra ngoài sổ tính (liên kết ngoài, DDE, web): không đọc giá trị của ô này.`, `File ${file}, sheet "${name}", cell ${at} (row ${f.row + 1}): a formula that reaches outside the workbook (external link, DDE, web): the cell's value is not read.`, { row: f.row + 1, column: columnLetter(f.col) }));
       }
     }
     if (noValue > 0) {
