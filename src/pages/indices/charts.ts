@@ -19,7 +19,7 @@ export function standingOption(card: IndexCard, t: Text, lang: Lang): EChartsOpt
   const values = card.chart.values;
   const target = card.chart.target;
   return {
-    grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -32,7 +32,7 @@ export function standingOption(card: IndexCard, t: Text, lang: Lang): EChartsOpt
     },
     xAxis: { type: 'category', data: card.chart.years.map((y) => plainLabel(y, 8)), boundaryGap: card.chart.years.length < 2 },
     yAxis: rank
-      ? { type: 'value', inverse: true, min: 1, max: card.chart.max ?? undefined, minInterval: 1, name: plainLabel(t('indices.rankAxis'), 24), nameTextStyle: { align: 'left' } }
+      ? { type: 'value', inverse: true, min: 1, max: card.chart.max ?? undefined, minInterval: 1, name: plainLabel(t('indices.rankAxis'), 24), nameLocation: 'start', nameTextStyle: { align: 'left' } }
       : { type: 'value', min: 0, max: card.chart.max ?? undefined, name: plainLabel(t('indices.scoreAxis'), 24), nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => formatNumber(v, 0, lang) } },
     series: [{
       type: 'line', name, data: values, connectNulls: false, symbol: 'circle', symbolSize: 8,
