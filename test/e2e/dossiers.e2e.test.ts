@@ -24,12 +24,19 @@ beforeAll(() => {
   }
 }, 120_000);
 
+type RawDossier = { unit_id: string; channel: number | null; r: number; due: boolean; status: number | null };
+/** the raw rows the channel test counts by hand (read once, in the first test) */
+let raw: RawDossier[] | null = null;
+const rawDossiers = (db: import('../../src/db/types').Db) => db.query<RawDossier>(
+  'SELECT unit_id, channel, epoch_ms(received_at) AS r, due_at IS NOT NULL AS due, status FROM dossiers WHERE received_at IS NOT NULL');
+
 describe('dossier-level data', () => {
   it('loads Parquet dossiers and shows the 766 figures DuckDB derives in Node', async () => {
     const db = await openNodeDb();
     const ds = await loadPackage(folderSource(dir));
     await prepareDataset(db, ds, { parquet: nodeParquetDecoder });
     const expected = await evaluate(db, { from: '2026-10-01', to: '2026-10-31', levels: ['agency'] });
+    raw = await rawDossiers(db);
     await db.close();
 
     const { page, problems, close } = await openPage('/?data=/e2e-dossiers/datapackage.json&period=2026-10', { waitUntil: 'commit' });
@@ -50,4 +57,86 @@ describe('dossier-level data', () => {
       await close();
     }
   }, 180_000);
+
+  it('the same package packed (npm run pack) opens in one step by ATTACH and shows the same figure', async () => {
+    const packDir = path.join(dist, 'e2e-pack');
+    if (!fs.existsSync(path.join(packDir, 'datapackage.json'))) {
+      execFileSync('npx', ['tsx', 'src/cli/pack.ts', dir, '--out', packDir], { stdio: 'ignore' });
+    }
+    const db = await openNodeDb();
+    await prepareDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
+    const expected = await evaluate(db, { from: '2026-10-01', to: '2026-10-31', levels: ['agency'] });
+    await db.close();
+    const { page, problems, close } = await openPage('/?data=/e2e-pack/datapackage.json&period=2026-10', { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('chiso:data-ready').length > 0, undefined, { timeout: 90_000 });
+      const unit = expected.units.find((u) => u.metrics.on_time_rate.value != null)!;
+      const cell = page.locator(`[data-metric="on_time_rate"][data-unit="${unit.unit_id}"]`).first();
+      await cell.waitFor({ timeout: 60_000 });
+      expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(unit.metrics.on_time_rate.value!, 9);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  it('filters by channel from the header: the choice round-trips through the URL and the figures move by the hand-computed amount', async () => {
+    // hand count from the raw rows (no app SQL): dossiers received in October 2026 (UTC days, as the
+    // portal's counts), with a deadline and not refused (status 1), per unit: all, and online (channel 2)
+    if (!raw) {
+      const db = await openNodeDb();
+      await prepareDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
+      raw = await rawDossiers(db);
+      await db.close();
+    }
+    const from = Date.UTC(2026, 9, 1);
+    const to = Date.UTC(2026, 10, 1);
+    const counts = new Map<string, { all: number; online: number }>();
+    for (const d of raw!) {
+      const r = Number(d.r);
+      if (r < from || r >= to || !d.due || d.status === 1) continue;
+      const c = counts.get(d.unit_id) ?? { all: 0, online: 0 };
+      c.all += 1;
+      if (d.channel === 2) c.online += 1;
+      counts.set(d.unit_id, c);
+    }
+    const [unitId, hand] = [...counts.entries()].sort((a, b) => b[1].all - a[1].all)[0];
+    expect(hand.online).toBeGreaterThan(0);
+    expect(hand.online).toBeLessThan(hand.all);
+
+    const { page, problems, close } = await openPage('/?data=/e2e-dossiers/datapackage.json&period=2026-10', { waitUntil: 'commit' });
+    try {
+      await waitForDbReady(page);
+      const online = page.locator(`[data-testid="overview-table"] [data-metric="online_share"][data-unit="${unitId}"]`);
+      const figure = async () => ({ value: Number(await online.getAttribute('data-value')), counts: await online.getAttribute('title') });
+      await online.waitFor({ timeout: 90_000 });
+      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: (100 * hand.online) / hand.all, counts: `${hand.online} / ${hand.all}` });
+      const filter = page.getByTestId('channel-filter');
+      await filter.waitFor({ timeout: 60_000 });
+      // online only: every dossier counted is an online one
+      await filter.locator('[data-channel="1"]').uncheck();
+      await filter.locator('[data-channel="3"]').uncheck();
+      await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBe('2');
+      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 100, counts: `${hand.online} / ${hand.online}` });
+      // the URL is the state: a reload keeps the filter and the figures
+      await page.reload({ waitUntil: 'commit' });
+      await online.waitFor({ timeout: 90_000 });
+      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 100, counts: `${hand.online} / ${hand.online}` });
+      expect(await page.getByTestId('channel-filter').locator('[data-channel="1"]').isChecked()).toBe(false);
+      expect(await page.getByTestId('channel-filter').locator('[data-channel="2"]').isChecked()).toBe(true);
+      // in person and postal: no online dossier left, the rest of the intake
+      await page.getByTestId('channel-filter').locator('[data-channel="1"]').check();
+      await page.getByTestId('channel-filter').locator('[data-channel="3"]').check();
+      await page.getByTestId('channel-filter').locator('[data-channel="2"]').uncheck();
+      await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBe('1,3');
+      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 0, counts: `0 / ${hand.all - hand.online}` });
+      // every channel again: the parameter leaves the URL, the figures are the unfiltered ones
+      await page.getByTestId('channel-filter').locator('[data-channel="2"]').check();
+      await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBeNull();
+      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: (100 * hand.online) / hand.all, counts: `${hand.online} / ${hand.all}` });
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }, 240_000);
 });
