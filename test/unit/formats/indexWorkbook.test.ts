@@ -3,6 +3,7 @@
 // SheetJS by address and paired by province name independently of the reader), and layouts the reader
 // has not seen, built here with SheetJS: PAPI-like sheets per year with two header rows, a long SIPAS
 // table, a wide PAR INDEX table, an .ods.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -76,6 +77,15 @@ describe.skipIf(!has('PCI_2016.xlsx'))('PCI 2016 (official workbook; skipped whe
     expect(a.read).toBe(a.loaded + a.reported);
     expect(a.loaded).toBe(63 * 11);
   });
+  it('through `npm run --silent summary`: exit 0, the 63 totals and every pillar in the JSON', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'summary', '--', resolve(REAL, 'PCI_2016.xlsx')], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }); // throws on a non-zero exit
+    const doc = JSON.parse(out) as { indices: { index: string; component: string; unit_id: string; value: number; rank: number | null }[] };
+    const totals = doc.indices.filter((f) => f.index === 'PCI' && f.component === 'TOTAL');
+    expect(totals).toHaveLength(63);
+    const cellsTotal = new Map(cells.slice(1, 64).map((r) => [idOf(r[21] as string), r[22]]));
+    for (const t of totals) expect(t.value).toBe(cellsTotal.get(t.unit_id));
+    expect(new Set(doc.indices.map((f) => f.component)).size).toBe(11);
+  }, 120_000);
   it('reads the hidden sheet alone when asked, with its own year (2013)', () => {
     const q = readFile(new Uint8Array(readFileSync(resolve(REAL, 'PCI_2016.xlsx'))), 'PCI_2016.xlsx', { sheet: 'Summary' });
     expect(q.summary).toMatchObject({ year: 2013 });
