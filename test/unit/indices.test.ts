@@ -2,12 +2,13 @@
 // components found in data), the standings and ranking queries on the generated sample through the Node
 // duckdb-wasm Db, and the standings page's model. Expected figures are read straight from the sample's
 // index_scores.csv with papaparse and worked out here (sorting, differences), not by the app.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderSource } from '../../src/cli/nodeSource';
+import { importFiles } from '../../src/datasets/files';
 import { loadPackage } from '../../src/datasets/package';
 import { openNodeDb } from '../../src/db/node';
 import { loadIntoDb } from '../../src/db/tables';
@@ -207,5 +208,34 @@ describe('standings page model', () => {
     expect((await runIndices(db, 'nope')).unitId).toBe('MH');
     const vd = buildIndicesModel(await runIndices(db, 'VD'), 'en', tr);
     expect(vd.cards.map((c) => c.index)).toEqual(['PCI', 'PAPI', 'SIPAS', 'PAR']);
+  });
+});
+
+// The portal's national ranking of provinces (766), as the crawler saved it: the standings page shows it
+// beside the other indices, each province at the rank and score the file publishes.
+const REAL_766 = join(__dirname, '../../../shared/real/crawler-766/data/provinces/scores_Provinces_10102026.json');
+const real766 = existsSync(REAL_766);
+if (!real766) console.warn(`[indices] ${REAL_766} is absent: the real 766 ranking case is skipped.`);
+
+describe.skipIf(!real766)('the 766 national ranking of a real file', () => {
+  it('ranks the 34 provinces as published and gives Gia Lai (H21) its year-to-date standing', async () => {
+    const published = (JSON.parse(readFileSync(REAL_766, 'utf8')) as { provinces: { departmentCode: string; totalScore: number; rank: number }[] }).provinces;
+    const real = await openNodeDb();
+    try {
+      const r = await importFiles([{ name: 'scores_Provinces_10102026.json', bytes: new Uint8Array(readFileSync(REAL_766)) }]);
+      expect(r.dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      await loadIntoDb(real, r.dataset);
+      const input = await runIndices(real, 'H21');
+      expect(input.unitId).toBe('H21');
+      const ranking = input.rankings['766'];
+      expect(ranking.year).toBe('2026');
+      expect(ranking.rows.map((x) => [x.unit_id, x.rank, x.score, x.rank_of])).toEqual(
+        [...published].sort((a, b) => a.rank - b.rank).map((p) => [p.departmentCode, p.rank, p.totalScore, published.length]));
+      const gl = published.find((p) => p.departmentCode === 'H21')!;
+      const card = buildIndicesModel(input, 'vi', (k) => k).cards.find((c) => c.index === '766')!;
+      expect([card.latest!.score, card.latest!.rank, card.latest!.partial, card.latest!.asOf, card.chart.mode]).toEqual([gl.totalScore, gl.rank, true, '2026-10-10', 'rank']);
+    } finally {
+      await real.close();
+    }
   });
 });
