@@ -66,6 +66,7 @@ export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, s
     .replace(/\s*<script type="application\/json" id="[^"]+">[\s\S]*?<\/script>/g, '')
     .replace(/\s*<noscript data-chiso-snapshot>[\s\S]*?<\/noscript>/, '')
     .replace(/\s*<script src="\/prerender-check\.js"><\/script>/, '')
+    .replace(/\s*<link rel="preload" as="image"[^>]*>/, '')
     .replace(/ data-prerender-path="[^"]*"/, '')
     .replace(/<div id="app">[\s\S]*?<\/div>(?=\s*<\/body>|\s*<script)/, '<div id="app"></div>');
   const { render, dir } = await serverBundle();
@@ -81,9 +82,12 @@ export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, s
         writeFileSync(path.join(dist, name), svg, 'utf8');
       }
       const state: PrerenderState = { format: PRERENDER_FORMAT, path: route, package: snapshot.package, results: r.results, charts: r.charts };
+      // the first chart's SVG is asked for with the page's scripts, not after them
+      const firstChart = /<img src="([^"]+\.svg)"[^>]*elementtiming="chiso-chart"/.exec(r.html)?.[1];
+      const preload = firstChart ? `\n    <link rel="preload" as="image" href="${firstChart}" fetchpriority="high">` : '';
       const html = template
         .replace(/<html lang="[^"]*"/, `<html lang="${r.lang}" data-prerender-path="${route}"`)
-        .replace(/(<meta name="viewport"[^>]*>)/, `$1\n    <script src="${'/'}prerender-check.js"></script>`)
+        .replace(/(<meta name="viewport"[^>]*>)/, `$1\n    <script src="/prerender-check.js"></script>${preload}`)
         .replace('<div id="app"></div>', `<div id="app">${markFirstFigure(r.html)}</div>\n    <script type="application/json" id="${PRERENDER_ELEMENT_ID}">${embeddable(state)}</script>\n    ${block}`);
       const file = route === '/' ? path.join(dist, 'index.html') : path.join(dist, route.slice(1), 'index.html');
       mkdirSync(path.dirname(file), { recursive: true });
