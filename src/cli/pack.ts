@@ -197,6 +197,7 @@ async function main() {
       commonTables,
       accounts: loaded.accounts,
       notes: loaded.issues.filter((i) => i.severity === 'warning'),
+      facts: { span: loaded.load.span, hasDays: loaded.load.hasDays, hasChannels: loaded.load.hasChannels },
     },
   };
   writeFileSync(path.join(a.out, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n', 'utf8');

@@ -9,6 +9,7 @@ import type { Db } from '../db/types';
 import type { Source } from '../datasets/package';
 import type { Issue, RowAccount } from '../datasets/types';
 import { dataFacts } from './facts';
+import { loadUnits } from '../metrics/evaluate';
 import type { LoadResult } from './index';
 
 export const PACK_PROFILE = 'chiso-pack';
@@ -46,6 +47,9 @@ export interface PackDescriptor {
     accounts: RowAccount[];
     /** warnings the load step gave when the pack was made */
     notes: Issue[];
+    /** what the views start from (src/load/facts.ts), as the load step found it: read from here, the page
+     *  is ready without scanning the attached files (span, ISO weeks, channels); units are always read */
+    facts?: { span: { from: string; to: string } | null; hasDays: boolean; hasChannels: boolean };
   };
 }
 
@@ -65,9 +69,10 @@ export function isPackDescriptor(json: unknown): json is PackDescriptor {
 
 /** Detach a pack opened before and drop its views (the next load creates tables of the same names). */
 export async function closePack(db: Db): Promise<void> {
+  const dbs = await db.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE '\\_\\_pack\\_%' ESCAPE '\\'");
+  if (!dbs.length) return; // no pack attached, so no pack views (duckdb_views() is slow to ask the first time)
   const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND comment = 'chiso-pack'");
   for (const v of views) if (IDENT.test(v.name)) await db.exec(`DROP VIEW IF EXISTS "${v.name}"`);
-  const dbs = await db.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE '\\_\\_pack\\_%' ESCAPE '\\'");
   for (const d of dbs) {
     if (!/^__pack_\d+$/.test(d.name)) continue;
     await db.exec(`DETACH ${d.name}`);
@@ -92,25 +97,24 @@ export async function openPack(db: Db, source: Source, d: PackDescriptor, select
   // fetch in parallel, attach in order
   const bytes = await Promise.all(files.map(async (f) => { const b = await source.read(f); onFile?.(f); return b; }));
   await closePack(db);
-  for (const t of [...tables, ...commonTables]) {
-    await db.exec(`DROP TABLE IF EXISTS "${t}"`);
-    await db.exec(`DROP VIEW IF EXISTS "${t}"`);
-  }
-  for (const [i, b] of bytes.entries()) {
-    await db.registerFile(`__pack_${i}.duckdb`, b);
-    await db.exec(`ATTACH '__pack_${i}.duckdb' AS __pack_${i} (READ_ONLY)`);
-  }
-  const view = async (t: string, sql: string) => {
-    await db.exec(`CREATE VIEW "${t}" AS ${sql}`);
-    await db.exec(`COMMENT ON VIEW "${t}" IS 'chiso-pack'`);
-  };
-  for (const t of commonTables) await view(t, `SELECT * FROM __pack_0."${t}"`);
-  for (const t of tables) {
-    const parts = bytes.slice(1).map((_, i) => `SELECT * FROM __pack_${i + 1}."${t}"`);
-    // no partition chosen: an empty view with the table's columns (from the first partition of the pack)
-    await view(t, parts.length ? parts.join(' UNION ALL ') : `SELECT * FROM __pack_0."${t}" WHERE false`);
-  }
-  const facts = await dataFacts(db);
+  // one batch of statements per step: each round trip to the database worker costs time in the browser
+  await db.exec([...tables, ...commonTables].map((t) => `DROP TABLE IF EXISTS "${t}"; DROP VIEW IF EXISTS "${t}";`).join(' '));
+  for (const [i, b] of bytes.entries()) await db.registerFile(`__pack_${i}.duckdb`, b);
+  await db.exec(bytes.map((_, i) => `ATTACH '__pack_${i}.duckdb' AS __pack_${i} (READ_ONLY);`).join(' '));
+  const view = (t: string, sql: string) => `CREATE VIEW "${t}" AS ${sql}; COMMENT ON VIEW "${t}" IS 'chiso-pack';`;
+  const views = [
+    ...commonTables.map((t) => view(t, `SELECT * FROM __pack_0."${t}"`)),
+    ...tables.map((t) => {
+      const parts = bytes.slice(1).map((_, i) => `SELECT * FROM __pack_${i + 1}."${t}"`);
+      // no partition chosen: an empty view with the table's columns (the common file has them empty)
+      return view(t, parts.length ? parts.join(' UNION ALL ') : `SELECT * FROM __pack_0."${t}" WHERE false`);
+    }),
+  ];
+  await db.exec(views.join(' '));
+  // the pack's own facts hold for the whole pack; a part of it is read back from what was attached
+  const whole = !select.provinces?.length && !select.years?.length;
+  const known = whole ? d.pack.facts : undefined;
+  const facts = known ? { ...known, units: await loadUnits(db) } : await dataFacts(db);
   return { ...facts, notes: d.pack.notes ?? [], accounts: d.pack.accounts ?? [], derived: null, timings: { attach: performance.now() - t0 } };
 }
 
