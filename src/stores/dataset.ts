@@ -228,6 +228,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     const mine = ++openSeq;
     const isCurrent = () => mine === openSeq;
     if (import.meta.env.SSR) return false;
+    // A relative address means relative to the page it was asked from: resolved now, since the load may
+    // start later (after an interaction), when the page is another one (/don-vi/… would ask for
+    // /don-vi/data/sample/…, a 404).
+    let target = url;
+    try { if (typeof location !== 'undefined') target = new URL(url, location.href).href; } catch { /* refused below, with the file named */ }
     deferred = null;
     if (serveSnapshot(url) || (fromSnapshot.value && servedUrl != null && absolute(servedUrl) === absolute(url) && version.value === 1)) {
       // the snapshot answers this view: nothing more to fetch until the person interacts
@@ -239,10 +244,10 @@ export const useDatasetStore = defineStore('dataset', () => {
     try {
       // a single file (Biểu 06, 766 JSON…) rather than a package: read like a dropped file
       const single = await import('../datasets/worker/client');
-      if (single.isSingleFileUrl(url)) return await replaceWith(await single.openFileUrl(url, LIMITS.maxBinaryBytes), undefined, isCurrent);
+      if (single.isSingleFileUrl(target)) return await replaceWith(await single.openFileUrl(target, LIMITS.maxBinaryBytes), undefined, isCurrent);
       const [{ loadPackage }, { httpSource }, packs] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource'), import('../load/pack')]);
       // a packed package (npm run pack): its DuckDB files are attached in one step, nothing is derived
-      const { pack, source } = await packs.readPackDescriptor(httpSource(url, LIMITS.maxBinaryBytes));
+      const { pack, source } = await packs.readPackDescriptor(httpSource(target, LIMITS.maxBinaryBytes));
       if (pack) return await replaceWithPack(source, pack, isCurrent);
       const blobs = new Map<string, Blob>();
       const ds = await loadPackage(dossierBlobs(source, blobs));
