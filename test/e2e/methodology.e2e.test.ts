@@ -2,6 +2,8 @@
 // as counts, direction, targets with their source documents, certainty, basis), with the open dataset's
 // files; a figure's provenance links to its metric's entry.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { COUNT_METRICS, INDEX_METRICS } from '../../src/metrics/registry';
 import { assertNoProblems, evalWithTimeout, openPage, useBrowser } from './harness';
 
@@ -89,6 +91,32 @@ describe('methodology', () => {
       await page.locator('#m-on_time_rate').waitFor({ timeout: LOAD });
       expect(await page.locator('h1').innerText()).toBe('Methodology and data sources');
       expect(await page.locator('#m-on_time_rate [data-role="formula"]').innerText()).toBe(COUNT_METRICS[0].formula.en);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the standings page /chi-so: the province’s PAR INDEX rank against its target, another province from the picker, the link to the method', async () => {
+    // expected from the sample's own CSV (the build embeds data/sample)
+    const csv = readFileSync(path.resolve(__dirname, '../../data/sample/index_scores.csv'), 'utf8').split(/\r?\n/).map((l) => l.split(','));
+    const head = csv[0];
+    const par = csv.find((r) => r[0] === 'PAR' && r[1] === 'TOTAL' && r[3] === '2025' && r[head.indexOf('unit_id')] === 'MH')!;
+    const rank = Number(par[head.indexOf('rank')]);
+    const { page, problems, close } = await openPage('/chi-so');
+    try {
+      const row = page.locator('[data-testid="indices-overview"] tr[data-index="PAR"]');
+      await row.waitFor({ timeout: LOAD });
+      expect(await page.locator('h1').innerText()).toBe('Các chỉ số công bố: Tỉnh Minh Họa');
+      expect(await row.locator('[data-role="rank"]').innerText()).toBe(`${rank}/12`);
+      expect(await row.locator('[data-role="target"]').innerText()).toBe(`trong nhóm 5 dẫn đầu (${rank <= 5 ? 'đạt' : 'chưa đạt'})`);
+      expect(await page.locator('[data-index-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-index-card')))).toEqual(['PCI', 'PAPI', 'SIPAS', 'PAR', '766']);
+      await page.selectOption('[data-testid="indices-unit"]', 'VD');
+      await page.waitForURL(/[?&]unit=VD/);
+      await page.locator('h1', { hasText: 'Tỉnh Ví Dụ' }).waitFor({ timeout: LOAD });
+      await page.locator('[data-index-card="PAR"] a', { hasText: 'Cách tính' }).click();
+      await page.waitForURL(/\/phuong-phap.*#m-par_total$/);
+      await page.locator('#m-par_total [data-role="in-dataset"]').waitFor({ timeout: LOAD });
       assertNoProblems(problems);
     } finally {
       await close();
