@@ -16,7 +16,7 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 interface Summary { units: { unit_id: string; level: string; metrics: Record<string, { value: number | null; status: string | null }> }[] }
 
 function summary(source: string, from: string, to: string): Summary {
-  return JSON.parse(execFileSync(TSX, [path.join(ROOT, 'src/cli/summary.ts'), source, '--from', from, '--to', to], { cwd: ROOT, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(TSX, [path.join(ROOT, 'src/cli/summary.ts'), source, '--from', from, '--to', to], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
 }
 
 async function figures(page: Page) {
