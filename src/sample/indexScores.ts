@@ -6,7 +6,7 @@
 import { cmp } from './counts';
 import { monthRange } from './periods';
 import { rngFor } from './prng';
-import { buildProvinceIndices } from './provinceIndices';
+import { buildProvinceIndices, round2 } from './provinceIndices';
 import type { SampleSpec, UnitSpec } from './spec';
 import type { Row } from './units';
 
@@ -90,7 +90,6 @@ export function periodTotals(spec: SampleSpec, counts: Row[]): Map<string, Map<s
   return out;
 }
 
-export const round2 = (x: number): number => Math.round(x * 100) / 100;
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 interface Period {

@@ -4,9 +4,11 @@
 // SIPAS rows carry no rank (SIPAS officially does not rank, domain.md §3): the standings page ranks by rate.
 import { INDEX_FAMILIES } from '../metrics/indexFamilies';
 import { rngFor } from './prng';
-import { round2 } from './indexScores';
 import type { SampleSpec } from './spec';
 import type { Row } from './units';
+
+/** Two decimals, as the publishers print scores (indexScores.ts uses it too: defined here, imported there). */
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 type Published = 'PCI' | 'PAPI' | 'SIPAS' | 'PAR';
 

@@ -2,8 +2,10 @@
 // in every index over the years, and each index's ranking among provinces in its latest year. The SQL
 // comes from src/metrics/indices.ts (bound parameters, whole-unit rows).
 import type { QuerySpec } from '../../coordinator/types';
-import type { Db } from '../../db/types';
 import { indexRanking, unitStandings, unitsWithIndices, type IndexStandingSeries, type RankingRow } from '../../metrics/indices';
+
+/** The database a QuerySpec runs on (pages name it through the coordinator's type, never src/db). */
+type Db = Parameters<QuerySpec<unknown>['run']>[0];
 
 export interface IndicesInput {
   /** provinces with index figures (the picker) */
