@@ -201,7 +201,7 @@ export function readGrid(grid: Grid, file: string, opts: ReadOptions = {}, carri
   // a table by province (PCI, PAPI, SIPAS, PAR INDEX) in wide or paired layout; long tables (a component
   // column) stay with the index-table reader
   if (!isLongIndexTable(grid) && isProvinceIndexGrid(grid) && !(opts.index === 'DDCI')) {
-    const p = parseIndexWorkbook([{ name: grid.sheet ?? file, hidden: false, grid }], file, { index: opts.index, year: opts.year, as_of: opts.asOf });
+    const p = parseIndexWorkbook([{ name: grid.sheet ?? file, hidden: false, grid }], file, { index: opts.index, year: opts.year, as_of: opts.asOf, knownUnitIds: opts.units?.map((u) => u.unit_id) });
     if (p.tables.index_scores || p.issues.some((i) => i.code === 'index_unknown' || i.code === 'year_unknown')) return withIssues(p);
   }
   if (ix >= 2) return withIssues(parseIndexTable(grid, file, { index: opts.index, year: opts.year, units: opts.units, as_of: opts.asOf }));
@@ -293,7 +293,7 @@ function readWorkbookFile(bytes: Uint8Array, file: string, opts: ReadOptions): P
   // a canonical table or a Biểu 06 on the sheet read first keeps the single-sheet path
   const provincial = (chosen ? [chosen] : wb.sheets).filter((s) => !isLongIndexTable(s.grid) && bieu06Score(s.grid) < 3 && isProvinceIndexGrid(s.grid));
   if (provincial.length > 0 && opts.index !== 'DDCI') {
-    const p = parseIndexWorkbook(chosen ? [chosen] : wb.sheets, file, { index: opts.index, year: opts.year, as_of: opts.asOf, sheet: opts.sheet });
+    const p = parseIndexWorkbook(chosen ? [chosen] : wb.sheets, file, { index: opts.index, year: opts.year, as_of: opts.asOf, sheet: opts.sheet, knownUnitIds: opts.units?.map((u) => u.unit_id) });
     return { ...p, issues: [...wb.issues, ...p.issues], summary: { ...p.summary, workbook: kind, sheets: wb.sheetNames } };
   }
   const carried = [...wb.issues];

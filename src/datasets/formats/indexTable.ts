@@ -160,7 +160,7 @@ export function parseIndexTable(grid: Grid, file: string, opts: IndexTableOption
       const m = matchProvince(name);
       if (m) {
         if (m.fuzzy) issues.push(warningIssue('province_fuzzy', file, `Dòng ${row}: tên tỉnh viết khác, đã khớp ${m.fuzzy}.`, `Row ${row}: a province name spelt differently, matched ${m.fuzzy}.`, { row }));
-        if (!units.has(m.province.unit_id)) units.set(m.province.unit_id, { name: m.province.name, row, level: 'province', code: m.province.code });
+        if (!units.has(m.province.unit_id) && !known.has(slugify(m.province.unit_id))) units.set(m.province.unit_id, { name: m.province.name, row, level: 'province', code: m.province.code });
         return m.province.unit_id;
       }
     }

@@ -45,6 +45,8 @@ export interface IndexWorkbookOptions {
   /** read this sheet only (default: every sheet holding an index table) */
   sheet?: string;
   as_of?: string;
+  /** unit ids already defined by files read before (no units row is repeated for them) */
+  knownUnitIds?: string[];
 }
 
 const INDEX_RE: [string, RegExp][] = [
@@ -438,6 +440,8 @@ export function parseIndexWorkbook(sheets: IndexSheet[], file: string, opts: Ind
   if (conflicts.length) {
     issues.push(warningIssue('values_disagree', file, `Tệp ${file}: ${conflicts.length} điểm khác nhau giữa các trang (lấy trang tổng hợp): ${conflicts.slice(0, 5).join('; ')}${conflicts.length > 5 ? '…' : ''}.`, `File ${file}: ${conflicts.length} scores differ between sheets (the summary's is kept): ${conflicts.slice(0, 5).join('; ')}${conflicts.length > 5 ? '…' : ''}.`));
   }
+  const unitNames = new Map<string, string>();
+  for (const v of merged.values()) unitNames.set(v.province.unit_id, v.province.name);
   const rankOf = new Map<string, number>();
   for (const v of merged.values()) if (v.rank !== null) rankOf.set(`${v.index}|${v.component}|${v.year}`, (rankOf.get(`${v.index}|${v.component}|${v.year}`) ?? 0) + 1);
   const rows: Cell[][] = [];
@@ -448,6 +452,8 @@ export function parseIndexWorkbook(sheets: IndexSheet[], file: string, opts: Ind
     rowNumbers.push(v.row);
     if (!provinces.has(v.province.unit_id)) provinces.set(v.province.unit_id, { p: v.province, row: v.row });
   }
+  const knownIds = new Set(opts.knownUnitIds ?? []);
+  for (const id of [...provinces.keys()]) if (knownIds.has(id)) provinces.delete(id);
   const unitRows = [...provinces.values()].map(({ p }) => [p.unit_id, p.name, 'province', p.code] as Cell[]);
   const ignoredRows = used.reduce((n, r) => n + r.ignored.length, 0);
   const produced = used.reduce((n, r) => n + r.values.length, 0);
@@ -477,7 +483,7 @@ export function parseIndexWorkbook(sheets: IndexSheet[], file: string, opts: Ind
       sheets: sheets.map((x) => x.name),
       indexSheets: used.map((r) => ({ sheet: r.sheet, layout: r.layout, index: r.index, year: r.year ? Number(r.year) : null, rows: r.values.length, ignoredRows: r.ignored.map((i) => i.row) })),
       skippedSheets: skipped,
-      units: [...provinces.values()].map(({ p }) => p.name),
+      units: [...unitNames.values()],
       components: [...new Set(rows.map((r) => r[1] as string))],
       rows: rows.length,
     },

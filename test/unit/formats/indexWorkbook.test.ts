@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../../src/datasets/formats/detect';
+import { importFiles } from '../../../src/datasets/files';
 import { codes, records, repoRoot } from './helpers';
 
 const REAL = resolve(repoRoot, '../shared/real/indices');
@@ -124,6 +125,17 @@ describe.skipIf(!has('PCI_2005.xls'))('PCI 2005 (official .xls; skipped when ../
     expect(p.issues.some((i) => i.code === 'province_fuzzy' && i.message.includes('Quàng Ngãi'))).toBe(true);
     // the pillar sheets' min/max rows are not provinces
     expect(p.issues.some((i) => i.code === 'rows_not_provinces' && i.message.includes('Điểm thấp nhất mẫu'))).toBe(true);
+  });
+});
+
+describe.skipIf(!has('PCI_2005.xls') || !has('PCI_2016.xlsx'))('both PCI workbooks in one import', () => {
+  it('one units row per province (64: the 63 and Hà Tây), both years loaded, no error', async () => {
+    const files = ['PCI_2005.xls', 'PCI_2016.xlsx'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(resolve(REAL, name))) }));
+    const { dataset } = await importFiles(files);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(dataset.tables.units?.rowCount).toBe(64);
+    expect(dataset.tables.index_scores?.rowCount).toBe(420 + 693);
+    for (const a of dataset.accounts) expect(a.read).toBe(a.loaded + a.reported + (a.subtotal ?? 0) + (a.repeated ?? 0));
   });
 });
 
