@@ -149,6 +149,9 @@ async function main() {
       const updates = [];
       const ratios = [];
       const floors = [];
+      const asked = [];
+      const trips = [];
+      const cubes = [];
       let peak = 0;
       for (let i = 0; i < nRuns; i++) {
         const mem = memoryPeak();
@@ -156,7 +159,12 @@ async function main() {
         const r = await dossierRun(browser, base, packages[s], picked, errors);
         peak = Math.max(peak, mem.stop());
         loads.push(r.load);
-        for (const x of r.samples) { updates.push(x.update); floors.push(x.floor); ratios.push(x.update / Math.max(1, x.floor)); }
+        for (const x of r.samples) {
+          updates.push(x.update); floors.push(x.floor); ratios.push(x.update / Math.max(1, x.floor));
+          if (x.queries != null) asked.push(x.queries);
+          trips.push(x.roundTrips);
+        }
+        if (r.cube) cubes.push(r.cube);
         log(`${label} run ${i + 1}: load ${round(r.load)} ms (data ready ${round(r.ready)} ms after navigation); updates ${r.samples.map((x) => `${round(x.update)}/${round(x.floor)}`).join(' ')} (update/floor ms)`);
       }
       out[label] = {
@@ -166,9 +174,15 @@ async function main() {
         floor_ms: round(median(floors)),
         floor_p95_ms: round(percentile(floors, 95)),
         update_over_floor_p95: Math.round(percentile(ratios, 95) * 100) / 100,
+        update_minus_floor_p95_ms: round(percentile(updates.map((u, k) => u - floors[k]), 95)),
+        queries_per_update: median(asked),
+        round_trips_per_update: median(trips),
+        round_trips_per_update_max: trips.length ? Math.max(...trips) : null,
+        cube_rows: cubes[0]?.rows ?? null,
+        cube_build_ms: round(median(cubes.map((c) => c.ms))),
         memory_mb: round(peak),
       };
-      log(`${label}: load ${out[label].load_ms} ms, update p50 ${out[label].update_p50_ms} / p95 ${out[label].update_p95_ms} ms, floor ${out[label].floor_ms} ms, memory ${out[label].memory_mb} MB`);
+      log(`${label}: load ${out[label].load_ms} ms, update p50 ${out[label].update_p50_ms} / p95 ${out[label].update_p95_ms} ms, floor ${out[label].floor_ms} ms (p95 ${out[label].floor_p95_ms}), ${out[label].queries_per_update} queries / ${out[label].round_trips_per_update} round trips per update (max ${out[label].round_trips_per_update_max}), cube ${out[label].cube_rows} rows in ${out[label].cube_build_ms} ms, memory ${out[label].memory_mb} MB`);
     }
   } finally {
     await browser.close();

@@ -77,20 +77,26 @@ export async function dossierRun(browser, baseUrl, dataPath, updates, errors) {
       const app = document.querySelector('#app').__vue_app__;
       const router = app.config.globalProperties.$router;
       globalThis.__chisoBench.log = [];
+      const s = globalThis.__chisoBench.stats;
+      globalThis.__chisoBench.before = s ? { ...s } : null;
       const t = performance.now();
       await router.replace({ query: { ...router.currentRoute.value.query, ...q } });
       return t;
     }, query);
     const t1 = await settle(page, t0);
     const floor = await page.evaluate(async () => {
-      const { log, bare } = globalThis.__chisoBench;
+      const { log, bare, stats, before } = globalThis.__chisoBench;
       globalThis.__chisoBench.log = null;
       const t = performance.now();
       await Promise.all(log.map((q) => bare.query(q.sql, q.params)));
-      return { ms: performance.now() - t, queries: log.length };
+      // asked: db.query calls the view's specs made (coordinator); sent: those that reached the worker
+      const asked = stats && before ? stats.asked - before.asked : null;
+      return { ms: performance.now() - t, sent: log.length, asked };
     });
-    samples.push({ query, update: t1 - t0, floor: floor.ms, queries: floor.queries });
+    samples.push({ query, update: t1 - t0, floor: floor.ms, queries: floor.asked, roundTrips: floor.sent });
   }
+  // the cumulative cube of this load (src/load/cube.ts marks its rows and build time)
+  const cube = await page.evaluate(() => performance.getEntriesByName('chiso:cube-built').at(-1)?.detail ?? null);
   await context.close();
-  return { load: m['chiso:data-ready'] - m['chiso:bulk-start'], ready: m['chiso:data-ready'], samples };
+  return { load: m['chiso:data-ready'] - m['chiso:bulk-start'], ready: m['chiso:data-ready'], samples, cube };
 }

@@ -230,7 +230,6 @@ export async function prepareDataset(db: Db, ds: LoadedDataset, opts: BulkOption
     }
   }
   await buildCube(db);
-  performance.mark('chiso:cube-built');
   const [units, span, g, ch] = await Promise.all([
     loadUnits(db),
     dataSpan(db),

@@ -180,7 +180,7 @@ export function buildCubeSql(q: CubeQuery): { sql: string; params: Param[] } {
   ]);
   const flowAgg = FLOW_COLUMNS.flatMap((c) => [
     `CASE WHEN sum(n - "${c}__n") > 0 THEN sum("${c}" * share) END AS "${c}"`,
-    `sum("${c}__n") = 0 AS "${c}__complete"`,
+    `coalesce(sum("${c}__n"), 0) = 0 AS "${c}__complete"`,
   ]);
   const stockAgg = [['carried_over', 'first_carried', 'is_first'], ['pending_within', 'last_within', 'is_last'], ['pending_overdue', 'last_overdue', 'is_last']]
     .flatMap(([c, v, pick]) => [
@@ -193,9 +193,12 @@ export function buildCubeSql(q: CubeQuery): { sql: string; params: Param[] } {
   const selects = q.sets.map((set, g) => {
     const cols = (['unit', 'parent', 'field'] as const).filter((x) => set.groupBy.includes(x)).map((x) => (x === 'unit' ? 'unit_id' : x === 'parent' ? 'parent_id' : 'field'));
     const ws = set.windows ?? q.windows.map((_, i) => i);
-    return `SELECT ${g} AS g, w, ${cols.map((c) => `"${c}", `).join('')}sum(n) AS "rows", ${flowAgg.join(', ')}, ${stockAgg.join(', ')}
-      FROM srs ${ws.length < q.windows.length ? `WHERE w IN (${ws.join(', ') || '-1'})` : ''}
-      GROUP BY w${cols.map((c) => `, "${c}"`).join('')}`;
+    const only = ws.length < q.windows.length ? `WHERE w IN (${ws.join(', ') || '-1'})` : '';
+    // the total of a window without rows is still one row (as a plain aggregate gives it)
+    const from = cols.length ? `srs ${only}` : `(SELECT DISTINCT w AS ww FROM win ${only.replace('w IN', 'w IN')}) t LEFT JOIN srs ON srs.w = t.ww`;
+    return `SELECT ${g} AS g, ${cols.length ? 'w' : 't.ww AS w'}, ${cols.map((c) => `"${c}", `).join('')}coalesce(sum(n), 0) AS "rows", ${flowAgg.join(', ')}, ${stockAgg.join(', ')}
+      FROM ${from}
+      GROUP BY ${cols.length ? 'w' : 't.ww'}${cols.map((c) => `, "${c}"`).join('')}`;
   });
   const sql = `WITH ${q.lineage ? LINEAGE_CTE : ''}
     win(w, grain, wa, wb) AS (VALUES ${win.join(', ')}),

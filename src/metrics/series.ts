@@ -160,8 +160,10 @@ export function assembleSeries(o: SeriesOptions, units: UnitInfo[], targets: Tar
   const inScope = (id: string) => (!o.levels?.length || o.levels.includes(levelOf.get(id) ?? '')) && (!o.unitIds?.length || o.unitIds.includes(id));
   const ids = new Set<string>();
   counts.forEach((rows) => rows.forEach((r) => inScope(r.unit_id!) && ids.add(r.unit_id!)));
-  index.forEach((r) => indexNames.has(r.index) && inScope(r.unit_id) && ids.add(r.unit_id));
+  // units with an index row of one of these periods (the rows may have been read for more periods)
   const pick = pickIndex(periods, index);
+  const usable = index.filter((r) => periods.some((p) => indexPeriodsFor(p).some((x) => x.period_type === r.period_type && x.period === r.period) && (r.as_of == null || r.as_of <= p.to)));
+  usable.forEach((r) => indexNames.has(r.index) && inScope(r.unit_id) && ids.add(r.unit_id));
 
   const out: SeriesResult = { periods, units: {}, sums: {} };
   for (const id of [...ids].sort()) {
