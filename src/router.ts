@@ -1,10 +1,11 @@
 import { createMemoryHistory, createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import Scoreboard from './pages/scoreboard/ScoreboardPage.vue';
+import type { HeaderFilter } from './url/useUrlState';
 
 // The scoreboard is the home view and ships in the first bundle; other views load on demand.
 // meta.filters: the header filters a page applies (AppHeader shows only these, so a control is never
 // shown where it would change nothing).
-export type HeaderFilter = 'period' | 'level' | 'channel';
+export type { HeaderFilter };
 declare module 'vue-router' {
   interface RouteMeta { filters?: HeaderFilter[]; bare?: boolean }
 }

@@ -24,6 +24,9 @@ export const URL_PARAMS = [
 export type UrlParam = (typeof URL_PARAMS)[number];
 export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;
 
+/** The header's filters; a route's meta.filters lists those its page applies (router.ts). */
+export type HeaderFilter = 'period' | 'level' | 'channel';
+
 /** Carried across links (header, back links, embeds' "full page"): the view's shared filters. */
 export const CARRIED: readonly UrlParam[] = ['period', 'level', 'lang', 'data', 'channel'];
 
