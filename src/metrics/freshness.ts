@@ -29,14 +29,15 @@ export function isLate(asOf: string, cadence: Cadence, today: string): boolean {
   return addDays(asOf, CADENCE_GRACE[cadence]) < today;
 }
 
-export function freshness(p: Period, o: { dataTo: string | null; today: string; indexAsOf?: string[]; countsAsOf?: string | null }): Freshness {
+/**
+ * `dataTo` is the data's last day; `cadence` its publisher's (monthly for dossier counts, daily for the
+ * portal's 766 captures alone). Lateness is the dataset's, whatever period is on screen.
+ */
+export function freshness(p: Period, o: { dataTo: string | null; today: string; indexAsOf?: string[]; cadence?: Cadence | null }): Freshness {
   const asOf = [...new Set((o.indexAsOf ?? []).map((d) => d.slice(0, 10)))].sort();
   const open = isOpenPeriod(p, o.dataTo, o.today);
   const early = !open && asOf.some((d) => d < p.to);
-  let late: Freshness['late'] = null;
-  const lastIndex = asOf[asOf.length - 1];
-  if (o.countsAsOf && isLate(o.countsAsOf, 'monthly', o.today)) late = { cadence: 'monthly', asOf: o.countsAsOf };
-  else if (lastIndex && p.to >= o.today.slice(0, 8) + '01' && isLate(lastIndex, 'daily', o.today)) late = { cadence: 'daily', asOf: lastIndex };
+  const late: Freshness['late'] = o.cadence && o.dataTo && isLate(o.dataTo, o.cadence, o.today) ? { cadence: o.cadence, asOf: o.dataTo } : null;
   return { provisional: open || early, reason: open ? 'open' : early ? 'captured-early' : null, late, captures: asOf.length > 1 ? asOf : [] };
 }
 

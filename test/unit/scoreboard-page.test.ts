@@ -116,7 +116,10 @@ describe('freshness and channels', () => {
     expect(isLate('2026-11-30', 'daily', '2026-12-01')).toBe(false);
     expect(isLate('2026-10-31', 'monthly', '2026-12-01')).toBe(false);
     expect(isLate('2026-09-30', 'monthly', '2026-12-01')).toBe(true);
-    expect(freshness(parsePeriod('2026-12')!, { dataTo: '2026-12-31', today: '2026-12-05', indexAsOf: ['2026-11-30'] }).late).toEqual({ cadence: 'daily', asOf: '2026-11-30' });
+    // the dataset's lateness, whatever the period on screen: 766 captures to 10/10 seen on 01/12
+    expect(freshness(parsePeriod('ytd:2026-10-10')!, { dataTo: '2026-10-10', today: '2026-12-01', cadence: 'daily' }).late).toEqual({ cadence: 'daily', asOf: '2026-10-10' });
+    expect(freshness(oct, { dataTo: '2026-10-31', today: '2026-12-01', cadence: 'monthly' }).late).toBeNull();
+    expect(freshness(oct, { dataTo: '2026-10-31', today: '2026-12-20', cadence: 'monthly' }).late).toEqual({ cadence: 'monthly', asOf: '2026-10-31' });
   });
 
   it('reads and writes ?channel= (known codes, sorted; every channel = no filter)', () => {
