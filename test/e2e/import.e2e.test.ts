@@ -226,6 +226,22 @@ describe.skipIf(!present)('real portal files', () => {
     }
   });
 
+  it.skipIf(!existsSync(path.join(real, 'indices')))('the official PCI 2005 workbook (.xls, Excel 97–2003) reads in the worker: every index sheet, no error, loaded', async () => {
+    const { page, problems, close } = await openImport();
+    try {
+      // (the .xlsx of 2016 and both together are checked in test/unit/formats/indexWorkbook.test.ts)
+      await page.getByTestId('file-input').setInputFiles([path.join(real, 'indices/PCI_2005.xls')]);
+      await fileRow(page, 'PCI_2005.xls').waitFor({ timeout: 90_000 });
+      expect(await fileRow(page, 'PCI_2005.xls').getAttribute('data-kind')).toBe('index_workbook');
+      expect(await page.locator('[data-testid="preview-issues"] tr[data-severity="error"]').count()).toBe(0);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-applied').waitFor({ timeout: 90_000 });
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   it.skipIf(!existsSync(QD766))('a saved evaluation API response and its capture manifest: period from the payload, H44.01 on time 96,89 %', async () => {
     const { page, problems, close } = await openImport();
     try {

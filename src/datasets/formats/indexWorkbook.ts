@@ -71,8 +71,8 @@ const RANK = /^(xep hang|thu hang|hang|rank|ranking)\b|\b(xep hang|thu hang|rank
 const GROUP = /\b(nhom|tier|xep loai|phan loai|group|quartile|nhom xep hang)\b/;
 const ORDINAL = /^(stt|tt|thu tu|so tt|no|pci id|id|ma|ma tinh|code|province code|pci_id|pci id)$/;
 const REGION = /^(vung|region|khu vuc|mien|vung mien)$/;
-const TOTAL = /\b(tong|total|overall|composite|aggregate|tong hop|co trong so|weighted|unweighted|khong trong so)\b/;
-const SUBINDEX = /chi so thanh phan|sub ?index|\bsub\d+\b|diem chi so thanh phan/;
+const TOTAL = /\b(tong|total|overall|composite|aggregate|tong hop|co trong so|weighted|unweighted|khong trong so|sum)\b/;
+const SUBINDEX = /chi so thanh phan|sub ?index|\bsub\d+\b|diem chi so thanh phan|\bcstp\b/;
 const NOT_A_PROVINCE_LABEL = /^(median|min|max|mean|average|trung vi|trung binh|diem thap nhat|diem cao nhat|gia tri (nho|lon) nhat|ca nuoc|toan quoc|national|tham chieu)/;
 
 type Role =
@@ -139,9 +139,11 @@ function mergedCell(grid: Grid, r: number, c: number): Cell {
   return m ? (grid.rows[m.r0]?.[m.c0] ?? null) : null;
 }
 
-function numberAt(v: Cell | undefined): number | null | { error: string; error_en: string } {
+/** A score cell: numbers as they are; text "6,52" (Vietnamese decimal comma) or "6.52". */
+function numberAt(v: Cell | undefined, mode: 'decimal' | 'count' = 'decimal'): number | null | { error: string; error_en: string } {
   if (v === undefined || v === null) return null;
-  return parseVnNumber(v as string | number, 'decimal', { dotIsDecimal: true });
+  if (typeof v === 'string' && /^\s*-?\d+,\d+\s*$/.test(v)) return parseVnNumber(v, mode);
+  return parseVnNumber(v as string | number, mode, { dotIsDecimal: true });
 }
 
 function isNumeric(v: Cell | undefined): boolean {
@@ -193,6 +195,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
   const indicators: string[] = [];
   const background: string[] = [];
   const sheetComponent = index ? knownComponent(index, sheet.name) : null;
+  const usedCodes = new Set<string>();
   const sheetHasSubindex = [...Array(width).keys()].some((j) => labelsOf(j).some((l) => SUBINDEX.test(fold(l))));
   const classify = (j: number, parts: string[], label: string): Role => {
     const folded = parts.map((p) => fold(p));
@@ -214,7 +217,10 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
     if (index && parts.some((p) => isBackground(index, p))) return { kind: 'skip', why: 'background', label };
     if (folded.some((f) => SUBINDEX.test(f))) {
       const code = (index && (parts.map((p) => knownComponent(index, p.replace(/chỉ số thành phần|điểm/gi, ''))).find((x) => x) ?? sheetComponent)) || null;
-      if (code) return { kind: 'component', code, label };
+      if (code) {
+        usedCodes.add(code);
+        return { kind: 'component', code, label };
+      }
     }
     // a component's own sheet: its score column is the component, the columns beside it indicators
     if (sheetComponent && sheetHasSubindex) return { kind: 'skip', why: 'indicator', label };
@@ -228,12 +234,21 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
       extraTotals.push(label);
       return { kind: 'skip', why: 'extra_total', label };
     }
-    if (known) return { kind: 'component', code: known, label };
+    // a second column on a known code (PAPI's sub-dimension "Opportunities for participation" beside
+    // "Participation at local levels"): its own code, from its label
+    if (known && !usedCodes.has(known)) {
+      usedCodes.add(known);
+      return { kind: 'component', code: known, label };
+    }
+    if (known) return { kind: 'component', code: componentCode('', parts[parts.length - 1] ?? label), label };
     if (index === 'PCI' || sheetComponent) {
       // a PCI sheet's other numeric columns are indicators (days, %), not scores
       return { kind: 'skip', why: 'indicator', label };
     }
-    return { kind: 'component', code: index ? componentCode(index, parts[parts.length - 1] ?? label) : componentCode('', label), label };
+    const code = componentCode(index ?? '', parts[parts.length - 1] ?? label);
+    const own = usedCodes.has(code) ? componentCode('', parts[parts.length - 1] ?? label) : code;
+    usedCodes.add(own);
+    return { kind: 'component', code: own, label };
   };
   for (let j = 0; j < width; j++) {
     if (provinceCols.has(j) || pairScoreCols.has(j)) continue;
@@ -319,7 +334,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
       const num = (col: number, mode: 'decimal' | 'count'): number | null => {
         const v = row[col];
         if (v === undefined || v === null || cellText(v) === '') return null;
-        const n = parseVnNumber(v as string | number, mode, { dotIsDecimal: true });
+        const n = numberAt(v, mode);
         if (isNumberError(n)) {
           issues.push(errorIssue('bad_number', file, `Tệp ${file}, ${where}, ô ${columnLetter(col)}${rowNumber} (dòng ${rowNumber}, ${labelOf(col) || columnLetter(col)}): ${n.error}.`, `File ${file}, ${whereEn}, cell ${columnLetter(col)}${rowNumber} (row ${rowNumber}, ${labelOf(col) || columnLetter(col)}): ${n.error_en}.`, { row: rowNumber, column: columnLetter(col) }));
           return null;
