@@ -291,7 +291,11 @@ function readWorkbookFile(bytes: Uint8Array, file: string, opts: ReadOptions): P
   }
   const first = chosen ?? wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0];
   // a canonical table or a Biểu 06 on the sheet read first keeps the single-sheet path
-  const provincial = (chosen ? [chosen] : wb.sheets).filter((s) => !isLongIndexTable(s.grid) && bieu06Score(s.grid) < 3 && isProvinceIndexGrid(s.grid));
+  const canonical = (g: Grid) => {
+    const head = g.rows.find((r) => !isBlankRow(r));
+    return !!head && canonicalTableFor(head.map(cellText).filter((c) => c !== '')) !== null;
+  };
+  const provincial = canonical(first.grid) ? [] : (chosen ? [chosen] : wb.sheets).filter((s) => !canonical(s.grid) && !isLongIndexTable(s.grid) && bieu06Score(s.grid) < 3 && isProvinceIndexGrid(s.grid));
   if (provincial.length > 0 && opts.index !== 'DDCI') {
     const p = parseIndexWorkbook(chosen ? [chosen] : wb.sheets, file, { index: opts.index, year: opts.year, as_of: opts.asOf, sheet: opts.sheet, knownUnitIds: opts.units?.map((u) => u.unit_id) });
     return { ...p, issues: [...wb.issues, ...p.issues], summary: { ...p.summary, workbook: kind, sheets: wb.sheetNames } };

@@ -113,7 +113,9 @@ interface SheetResult {
 /** Columns holding province names (at least three matches), with their matches. */
 function provinceColumns(grid: Grid): { col: number; rows: number[] }[] {
   const byCol = new Map<number, number[]>();
-  grid.rows.forEach((row, r) => {
+  // the province columns are found in the first rows (a table of provinces has at most ~70 rows per
+  // block; a large sheet of something else is not matched cell by cell)
+  grid.rows.slice(0, 400).forEach((row, r) => {
     row.forEach((c, j) => {
       if (typeof c !== 'string') return;
       if (matchProvince(c)) byCol.set(j, [...(byCol.get(j) ?? []), r]);

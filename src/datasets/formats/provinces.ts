@@ -155,8 +155,20 @@ export interface ProvinceMatch {
   fuzzy?: string;
 }
 
-/** A published name → one of the provinces, or null. */
+const memo = new Map<string, ProvinceMatch | null>();
+
+/** A published name → one of the provinces, or null (remembered: sheets repeat the same names). */
 export function matchProvince(raw: string): ProvinceMatch | null {
+  if (raw.length > 80) return null;
+  const hit = memo.get(raw);
+  if (hit !== undefined) return hit;
+  const m = matchUncached(raw);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(raw, m);
+  return m;
+}
+
+function matchUncached(raw: string): ProvinceMatch | null {
   const name = raw.normalize('NFC').trim();
   if (name === '' || /^\d+([.,]\d+)?$/.test(name)) return null;
   const key = provinceKey(name);

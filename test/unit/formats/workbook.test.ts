@@ -139,6 +139,14 @@ describe('limits at the library boundary', () => {
   });
 });
 
+describe('a canonical table in a workbook', () => {
+  it('stays a canonical table although its rows name provinces', () => {
+    const p = readFile(book({ units: [['unit_id', 'name', 'level'], ['H01', 'UBND tỉnh An Giang', 'province'], ['H21', 'UBND tỉnh Gia Lai', 'province'], ['H44', 'UBND tỉnh Phú Thọ', 'province']] }, 'xlsx'), 'units.xlsx');
+    expect(p.kind).toBe('canonical:units');
+    expect(records(p, 'units').map((u) => u.unit_id)).toEqual(['H01', 'H21', 'H44']);
+  });
+});
+
 describe('Biểu 06 as .xls and .ods', () => {
   it('reads the same report from .xlsx, .xls and .ods', () => {
     const wb = XLSX.read(fixture('bieu06', 'merged-two-headers.xlsx'), { type: 'array', cellNF: true });
