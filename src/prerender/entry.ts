@@ -29,11 +29,9 @@ export interface Rendered {
   lang: string;
 }
 
-const CHART_WIDTH = 720;
-
-function drawChart(option: unknown, height: string): string {
+function drawChart(option: unknown, height: string, width: number): string {
   const h = Number.parseInt(height, 10) || 320;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: h });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: h });
   // Dataset text reaches options only through plainLabel (components/charts/escape.ts); the SVG
   // renderer escapes every text node it writes.
   chart.setOption({ ...(option as object), animation: false });
@@ -59,8 +57,8 @@ export async function render(url: string, db: Db, snapshot: Snapshot): Promise<R
     await router.push(url);
     await router.isReady();
     const ctx: PrerenderContext = {
-      drawChart(option, label, height) {
-        const svg = drawChart(option, height);
+      drawChart(option, label, height, width) {
+        const svg = drawChart(option, height, width);
         const name = `snapshot/chart-${queryKey(svg).slice(0, 12)}.svg`;
         svgs[name] = svg;
         charts[label] = name;
