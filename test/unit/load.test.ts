@@ -43,7 +43,7 @@ beforeAll(() => {
   writeDossierFiles({ rows: ROWS, out: path.join(dir, 'parquet'), seed: SEED, formats: ['parquet'] });
   writeDossierFiles({ rows: ROWS, out: path.join(dir, 'csv'), seed: SEED, formats: ['csv'] });
   chunk = new DossierGenerator({ rows: ROWS, seed: SEED }).next(ROWS);
-});
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Counts = Record<'early' | 'onTime' | 'lateResolved' | 'within' | 'overduePending' | 'online' | 'offline' | 'apologies', number>;
@@ -121,7 +121,7 @@ describe('a dossier-level package through the load step', () => {
     expectFigures(doc, doc.period!.from, doc.period!.to);
     expect(doc.accounts).toContainEqual({ file: `dossiers.${format}`, table: 'dossiers', read: ROWS, loaded: ROWS, reported: 0 });
     expect(doc.accounts.find((a) => a.file === 'units.csv')).toMatchObject({ table: 'units', reported: 0 });
-  });
+  }, 240_000);
 
   it('as the store and the snapshot call it (Node reader passed in): stages, accounts, windows as the brute-force count', async () => {
     const db = await openNodeDb();
@@ -143,7 +143,7 @@ describe('a dossier-level package through the load step', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 240_000);
 
   it('bad dossier rows read in bulk are reported with their row, not dropped silently (read = loaded + reported)', async () => {
     const bad = path.join(dir, 'bad');
@@ -160,7 +160,7 @@ describe('a dossier-level package through the load step', () => {
     expect(doc.accounts).toContainEqual({ file: 'dossiers.parquet', table: 'dossiers', read: 50, loaded: 47, reported: 3 });
     const notes = doc.warnings.filter((w) => w.code.startsWith('not_loaded:'));
     expect(notes.map((w) => [w.code, w.row])).toEqual(expect.arrayContaining([['not_loaded:unknown_unit', 5], ['not_loaded:duplicate_key', 10], ['not_loaded:finished_before_received', 12]]));
-  });
+  }, 240_000);
 
   it('usage: exit 2 on a bad option or a missing source', async () => {
     expect((await summary()).code).toBe(2);

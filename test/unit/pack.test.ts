@@ -39,7 +39,7 @@ beforeAll(async () => {
   await openPack(wasmPack, folderSource(path.join(dir, 'pack')), descriptor);
   wasmRaw = await openNodeDb();
   await loadSource(wasmRaw, path.join(dir, 'pkg'));
-}, 240_000);
+}, 600_000);
 afterAll(async () => {
   await Promise.all([native?.close(), wasmPack?.close(), wasmRaw?.close()]);
   rmSync(dir, { recursive: true, force: true });
@@ -72,14 +72,14 @@ describe('npm run pack', () => {
       expect(figures(c)).toEqual(figures(a));
       expect(a.units.length).toBeGreaterThan(10);
     }
-  });
+  }, 240_000);
 
   it('the due-soon list is the same from the pack as from the dossier rows', async () => {
     const asOf = (await dataSpan(native))!.to;
     const [a, b] = await Promise.all([native, wasmPack].map((db) => queryDueSoon(db, { asOf })));
     expect(b).toEqual(a);
     expect(a.total).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('a page that needs one year attaches only that partition and still answers its windows', async () => {
     const db = await openNodeDb();
@@ -90,5 +90,5 @@ describe('npm run pack', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 240_000);
 });
