@@ -66,14 +66,18 @@ export async function checkDossierRows(db: Db, parts: BulkPart[]): Promise<Dossi
       message_en: `Not loaded: file ${p.file}, ${n} rows (row ${rows.join(', ')}${more}), column ${column}: ${en}.`,
     });
   };
-  // One pass per file counts every rule and keeps the first rows that break it; most loads delete nothing.
-  const sel = rules.map((r, i) => `count(*) FILTER (WHERE ${r.bad}) AS n${i}, (list(rowid::INTEGER ORDER BY rowid) FILTER (WHERE ${r.bad}))[1:3] AS r${i}`).join(', ');
+  // One pass per file counts every rule; the first rows that break one are looked up only for the rules
+  // that found some (most loads find none, and listing rows costs more than counting them).
+  const sel = rules.map((r, i) => `count(*) FILTER (WHERE ${r.bad}) AS n${i}`).join(', ');
   for (const p of parts) {
-    const [hits] = await db.query<Record<string, unknown>>(`SELECT ${sel} FROM dossiers WHERE rowid >= ? AND rowid < ?`, [p.from, p.from + p.rows]);
-    rules.forEach((r, i) => {
+    const range = [p.from, p.from + p.rows];
+    const [hits] = await db.query<Record<string, unknown>>(`SELECT ${sel} FROM dossiers WHERE rowid >= ? AND rowid < ?`, range);
+    for (const [i, r] of rules.entries()) {
       const n = Number(hits?.[`n${i}`] ?? 0);
-      if (n > 0) note(p, r.code, r.column, n, hits[`r${i}`], r.vi, r.en);
-    });
+      if (n === 0) continue;
+      const [ex] = await db.query<{ r: unknown }>(`SELECT list(rowid::INTEGER ORDER BY rowid)[1:3] AS r FROM (SELECT rowid FROM dossiers WHERE rowid >= ? AND rowid < ? AND (${r.bad}) ORDER BY rowid LIMIT 3)`, range);
+      note(p, r.code, r.column, n, ex?.r, r.vi, r.en);
+    }
   }
   if (notes.length) await db.exec(`DELETE FROM dossiers WHERE ${rules.map((r) => `(${r.bad})`).join(' OR ')}`);
   // The first row of an id stays; a later row with the same id would count one dossier twice.
