@@ -3,7 +3,8 @@
 import type { Db } from '../db/types';
 import { COUNT_METRICS, INDEX_METRICS } from './registry';
 import { indexPeriodsFor, parsePeriod, type Period } from './periods';
-import { indexValue, queryCounts, queryIndex, type CountRow, type IndexRow } from './queries';
+import { indexValue, queryCounts, queryCube, queryIndex, type CountRow, type IndexRow } from './queries';
+import { cubeReady } from '../load/cube';
 import { resolveTarget, statusOf, type TargetRow } from './targets';
 
 export interface MetricValue {
@@ -119,9 +120,11 @@ export async function evaluate(db: Db, opts: EvaluateOptions): Promise<Evaluatio
   const period = periodFromRange(opts.from, opts.to);
   const [units, targets] = await Promise.all([loadUnits(db), loadTargets(db)]);
   const filter = { from: opts.from, to: opts.to, levels: opts.levels, unitIds: opts.unitIds, fields: opts.fields, lineage: opts.lineage, channels: opts.channels };
-  const [byUnit, [total], index] = await Promise.all([
-    queryCounts(db, { ...filter, groupBy: ['unit'] }),
-    queryCounts(db, { ...filter, groupBy: [] }),
+  const [[byUnit, [total]], index] = await Promise.all([
+    // with the cube: by unit and the total in one statement (two reference queries without it)
+    (await cubeReady(db))
+      ? queryCube(db, { ...filter, windows: [{ from: opts.from, to: opts.to }], sets: [{ groupBy: ['unit'] }, { groupBy: [] }] }).then(([[u], [t]]) => [u, t] as const)
+      : Promise.all([queryCounts(db, { ...filter, groupBy: ['unit'] }), queryCounts(db, { ...filter, groupBy: [] })]),
     queryIndex(db, { periods: indexPeriodsFor(period), asOfMax: opts.to, unitIds: opts.unitIds }),
   ]);
   return assembleEvaluation(opts, units, targets, byUnit, total, index);
