@@ -63,6 +63,8 @@ function indexIn(text: string): string | null {
   return null;
 }
 
+const short = (t: string, n = 80) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+
 function yearsIn(text: string): string[] {
   return [...new Set([...text.replace(/_/g, ' ').matchAll(/(?<!\d)(19[89]\d|20\d\d)(?!\d)/g)].map((m) => m[1]))];
 }
@@ -179,7 +181,8 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
   const filled = headerRows.length ? filledTextRows(grid, headerRows[0], headerRows[headerRows.length - 1] + 1) : [];
   const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const labelsOf = (j: number): string[] => headerRows.map((r) => filled[r - headerRows[0]]?.[j] ?? '').filter((t) => t !== '');
-  const labelOf = (j: number) => [...new Set(labelsOf(j))].join(' / ');
+  // labels and cell texts quoted in messages are cut short (a cell may hold megabytes)
+  const labelOf = (j: number) => short([...new Set(labelsOf(j))].join(' / '));
 
   const index = opts.index ?? indexIn(sheet.name) ?? indexIn(title) ?? [...Array(width).keys()].map((j) => labelsOf(j).map(indexIn).find((x) => x)).find((x) => x) ?? indexIn(file) ?? null;
   const paired = pcols.length >= 3;
@@ -369,7 +372,7 @@ function analyseSheet(sheet: IndexSheet, file: string, opts: IndexWorkbookOption
     if (values.length === before && !matched) {
       const texts = row.map(cellText).filter((t) => t);
       const isHeader = texts.length > 0 && texts.filter((t) => headerTexts.has(fold(t))).length >= Math.min(2, texts.length);
-      const first = reasons[0] ?? texts[0] ?? '';
+      const first = short(reasons[0] ?? texts[0] ?? '');
       ignored.push({ row: rowNumber, text: isHeader ? `${first} (tiêu đề lặp lại / repeated header)` : first });
     }
   }
