@@ -102,8 +102,10 @@ export async function openPack(db: Db, source: Source, d: PackDescriptor, select
   for (const [i, b] of bytes.entries()) await db.registerFile(`__pack_${i}.duckdb`, b);
   await db.exec(bytes.map((_, i) => `ATTACH '__pack_${i}.duckdb' AS __pack_${i} (READ_ONLY);`).join(' '));
   const view = (t: string, sql: string) => `CREATE VIEW "${t}" AS ${sql}; COMMENT ON VIEW "${t}" IS 'chiso-pack';`;
+  // The common file's tables are small (units, targets, index scores, the cube's series list): copied
+  // as tables, so code that asks whether a table exists (the cube's readiness) finds them as after a load.
   const views = [
-    ...commonTables.map((t) => view(t, `SELECT * FROM __pack_0."${t}"`)),
+    ...commonTables.map((t) => `CREATE TABLE "${t}" AS SELECT * FROM __pack_0."${t}";`),
     ...tables.map((t) => {
       const parts = bytes.slice(1).map((_, i) => `SELECT * FROM __pack_${i + 1}."${t}"`);
       // no partition chosen: an empty view with the table's columns (the common file has them empty)
