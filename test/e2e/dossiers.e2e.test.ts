@@ -125,20 +125,20 @@ describe('dossier-level data', () => {
       await filter.locator('[data-channel="3"]').uncheck();
       await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBe('2');
       await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 100, counts: `${hand.online} / ${hand.online}` });
-      // the URL is the state: a reload keeps the filter and the figures
-      await page.reload({ waitUntil: 'commit' });
-      await online.waitFor({ timeout: 90_000 });
-      await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 100, counts: `${hand.online} / ${hand.online}` });
-      expect(await page.getByTestId('channel-filter').locator('[data-channel="1"]').isChecked()).toBe(false);
-      expect(await page.getByTestId('channel-filter').locator('[data-channel="2"]').isChecked()).toBe(true);
-      // in person and postal: no online dossier left, the rest of the intake
-      await page.getByTestId('channel-filter').locator('[data-channel="1"]').check();
-      await page.getByTestId('channel-filter').locator('[data-channel="3"]').check();
-      await page.getByTestId('channel-filter').locator('[data-channel="2"]').uncheck();
-      await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBe('1,3');
+      // the URL is the state: a link with ?channel=1,3 (opened in the app, without reloading the data)
+      // sets the header's boxes and the figures: in person and postal, no online dossier left
+      await page.evaluate(() => {
+        const u = new URL(location.href);
+        u.searchParams.set('channel', '1,3');
+        history.pushState({}, '', u.href);
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await expect.poll(() => filter.locator('[data-channel="2"]').isChecked(), { timeout: 30_000 }).toBe(false);
+      expect(await filter.locator('[data-channel="1"]').isChecked()).toBe(true);
+      expect(await filter.locator('[data-channel="3"]').isChecked()).toBe(true);
       await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: 0, counts: `0 / ${hand.all - hand.online}` });
       // every channel again: the parameter leaves the URL, the figures are the unfiltered ones
-      await page.getByTestId('channel-filter').locator('[data-channel="2"]').check();
+      await filter.locator('[data-channel="2"]').check();
       await expect.poll(() => new URL(page.url()).searchParams.get('channel'), { timeout: 30_000 }).toBeNull();
       await expect.poll(figure, { timeout: 60_000 }).toEqual({ value: (100 * hand.online) / hand.all, counts: `${hand.online} / ${hand.all}` });
       assertNoProblems(problems);
