@@ -52,6 +52,8 @@ describe('overview', () => {
       expect(shown.find((f) => f.unit === 'MH.01' && f.metric === 'overdue_count')?.value).toBe('1');
       expect(shown.find((f) => f.unit === 'MH.01' && f.metric === 'apology_rate')?.status).toBe('missed');
       expect(await page.getByTestId('dataset-title').innerText()).toContain('Tỉnh Minh Họa');
+      // the figures come from the snapshot at once; the live chart arrives with ECharts
+      await page.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
       expect(await page.locator('canvas').first().isVisible()).toBe(true);
       assertNoProblems(problems);
     } finally {
