@@ -130,11 +130,22 @@ export async function buildCube(db: Db): Promise<CubeInfo> {
     return { rows: 0, series: check.series, sourceRows: check.n, built: false, ms: performance.now() - t0 };
   }
   // Running sums once each (inner query), the totals before the slot from them (outer query).
+  // A column without any null (most derived ones) or without any value (complaints of dossier rows)
+  // needs one running sum, not two: its null count is 0, or the row count.
+  const [nulls] = await db.query<Record<string, number>>(
+    `SELECT ${CUBE_FLOWS.map((c, i) => `count(*) - count("${c}") AS n${i}, count("${c}") AS v${i}`).join(', ')} FROM __cube_src`);
+  const real = '(r.sid IS NOT NULL)::INTEGER';
   const isNull = (c: string) => `(r.sid IS NOT NULL AND r."${c}" IS NULL)::INTEGER`;
-  const inner = CUBE_FLOWS.flatMap((c) => [
-    `coalesce(r."${c}", 0) AS "${c}__v"`, `${isNull(c)} AS "${c}__nv"`,
-    `sum(coalesce(r."${c}", 0)) OVER w AS "${c}__c"`, `sum(${isNull(c)}) OVER w AS "${c}__nc"`,
-  ]);
+  const inner = CUBE_FLOWS.flatMap((c, i) => {
+    const none = Number(nulls?.[`n${i}`] ?? 1) === 0;
+    const all = Number(nulls?.[`v${i}`] ?? 1) === 0;
+    const nullCount = none ? ['0 AS "' + c + '__nv"', '0 AS "' + c + '__nc"']
+      : all ? [`${real} AS "${c}__nv"`, `sum(${real}) OVER w AS "${c}__nc"`]
+      : [`${isNull(c)} AS "${c}__nv"`, `sum(${isNull(c)}) OVER w AS "${c}__nc"`];
+    const value = all ? ['0 AS "' + c + '__v"', '0 AS "' + c + '__c"']
+      : [`coalesce(r."${c}", 0) AS "${c}__v"`, `sum(coalesce(r."${c}", 0)) OVER w AS "${c}__c"`];
+    return [...value, ...nullCount];
+  });
   const outer = CUBE_FLOWS.flatMap((c) => [
     `CAST("${c}__c" AS BIGINT) AS "${c}"`, `CAST("${c}__c" - "${c}__v" AS BIGINT) AS "${c}__p"`,
     `CAST("${c}__nc" AS INTEGER) AS "${c}__n"`, `CAST("${c}__nc" - "${c}__nv" AS INTEGER) AS "${c}__np"`,
