@@ -262,6 +262,17 @@ function odsExpandedCells(xml: string, cap: number): number {
 
 type SheetCell = SheetJS.CellObject;
 
+const dateFormats = new Map<string, boolean>();
+/** Does a number format show a date? (asked once per format: a sheet has a handful) */
+function isDateFormat(z: string, X: typeof SheetJS): boolean {
+  let d = dateFormats.get(z);
+  if (d === undefined) {
+    d = X.SSF.is_date(z);
+    if (dateFormats.size < 1000) dateFormats.set(z, d);
+  }
+  return d;
+}
+
 function cellValue(c: SheetCell | undefined, X: typeof SheetJS, date1904: boolean): Cell {
   if (!c) return null;
   switch (c.t) {
@@ -276,7 +287,7 @@ function cellValue(c: SheetCell | undefined, X: typeof SheetJS, date1904: boolea
     case 'n': {
       const n = c.v as number;
       if (typeof n !== 'number' || !Number.isFinite(n)) return null;
-      if (typeof c.z === 'string' && X.SSF.is_date(c.z)) return Number.isInteger(n) ? excelSerialToIso(n, date1904) : excelSerialToIsoTimestamp(n, date1904);
+      if (typeof c.z === 'string' && c.z !== 'General' && isDateFormat(c.z, X)) return Number.isInteger(n) ? excelSerialToIso(n, date1904) : excelSerialToIsoTimestamp(n, date1904);
       return n;
     }
     default:
