@@ -267,7 +267,7 @@ const dateFormats = new Map<string, boolean>();
 function isDateFormat(z: string, X: typeof SheetJS): boolean {
   let d = dateFormats.get(z);
   if (d === undefined) {
-    d = X.SSF.is_date(z);
+    d = Boolean(X.SSF.is_date(z));
     if (dateFormats.size < 1000) dateFormats.set(z, d);
   }
   return d;
