@@ -13,7 +13,8 @@ const present = existsSync(path.join(real, 'crawler-766/data'));
 if (!present) console.warn(`[summary-files] ${real} is absent: the summary of real portal files is not checked.`);
 
 function summary(...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'src/cli/summary.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  // a large document (every index figure of 149 units) passes spawnSync's default 1 MB buffer
+  const r = spawnSync(TSX, [path.join(ROOT, 'src/cli/summary.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, doc: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 type U = { unit_id: string; metrics: Record<string, { value: number | null; numerator: number | null; denominator: number | null }> };
