@@ -334,7 +334,10 @@ export async function queryIndex(db: Db, q: IndexQuery): Promise<IndexRow[]> {
   // whole-unit figures only: a per-procedure figure (procedure_code set) is the procedure breakdown's
   const where: string[] = [`(CASE ${periodMatch.join(' ')} END) IS NOT NULL`, 'procedure_code IS NULL'];
   const prefParams = [...params];
-  if (q.asOfMax) { where.push('(as_of IS NULL OR as_of <= CAST(? AS DATE))'); params.push(q.asOfMax); }
+  // Only a year-to-date figure grows after the window: one taken later covers more days than asked. A
+  // month, quarter or year figure taken after its period ended (as every published one is) describes
+  // exactly that period and stays.
+  if (q.asOfMax) { where.push("(period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE))"); params.push(q.asOfMax); }
   if (q.unitIds?.length) { where.push(`unit_id IN (${placeholders(q.unitIds.length)})`); params.push(...q.unitIds); }
   if (q.indexes?.length) { where.push(`"index" IN (${placeholders(q.indexes.length)})`); params.push(...q.indexes); }
   const sql = `SELECT * EXCLUDE (pref, rn) FROM (

@@ -92,7 +92,8 @@ export async function indexRows(db: Db, periods: Period[], unitIds: string[] | u
   const params: Param[] = [];
   for (const p of periods) {
     for (const ip of indexPeriodsFor(p)) {
-      clauses.push('(period_type = ? AND period = ? AND (as_of IS NULL OR as_of <= CAST(? AS DATE)))');
+      // as queryIndex: only year-to-date figures are limited to those taken by the period's end
+      clauses.push("(period_type = ? AND period = ? AND (period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE)))");
       params.push(ip.period_type, ip.period, p.to);
     }
   }
@@ -132,6 +133,9 @@ export async function evaluateSeries(db: Db, o: SeriesOptions): Promise<SeriesRe
   return assembleSeries(o, units, targets, counts, index);
 }
 
+/** A year-to-date figure taken after the period's end covers more than the period (see queryIndex). */
+const lateYtd = (r: IndexSeriesRow, p: Period) => r.period_type === 'ytd' && r.as_of != null && r.as_of > p.to;
+
 /** Per period: (index, component, unit) → the row of the most preferred period type, latest snapshot on or before its end. */
 export function pickIndex(periods: Period[], index: IndexSeriesRow[]): Map<string, IndexSeriesRow>[] {
   return periods.map((p) => {
@@ -139,7 +143,7 @@ export function pickIndex(periods: Period[], index: IndexSeriesRow[]): Map<strin
     const best = new Map<string, { row: IndexSeriesRow; pref: number }>();
     for (const r of index) {
       const pref = prefs.findIndex((x) => x.period_type === r.period_type && x.period === r.period);
-      if (pref < 0 || (r.as_of != null && r.as_of > p.to)) continue;
+      if (pref < 0 || lateYtd(r, p)) continue;
       const key = `${r.index}\u0000${r.component}\u0000${r.unit_id}`;
       const had = best.get(key);
       if (!had || pref < had.pref || (pref === had.pref && (r.as_of ?? '') > (had.row.as_of ?? ''))) best.set(key, { row: r, pref });
@@ -162,7 +166,7 @@ export function assembleSeries(o: SeriesOptions, units: UnitInfo[], targets: Tar
   counts.forEach((rows) => rows.forEach((r) => inScope(r.unit_id!) && ids.add(r.unit_id!)));
   // units with an index row of one of these periods (the rows may have been read for more periods)
   const pick = pickIndex(periods, index);
-  const usable = index.filter((r) => periods.some((p) => indexPeriodsFor(p).some((x) => x.period_type === r.period_type && x.period === r.period) && (r.as_of == null || r.as_of <= p.to)));
+  const usable = index.filter((r) => periods.some((p) => indexPeriodsFor(p).some((x) => x.period_type === r.period_type && x.period === r.period) && !lateYtd(r, p)));
   usable.forEach((r) => indexNames.has(r.index) && inScope(r.unit_id) && ids.add(r.unit_id));
 
   const out: SeriesResult = { periods, units: {}, sums: {} };
