@@ -42,7 +42,7 @@ async function settle(page: Page) {
     if (Date.now() > end) throw new Error(`the page did not settle: ${JSON.stringify(state)}`);
     await page.waitForTimeout(250);
   }
-  await page.waitForTimeout(600);
+  await page.waitForTimeout(300);
 }
 
 describe('every route of the router has a path here', () => {

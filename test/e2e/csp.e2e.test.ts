@@ -101,7 +101,7 @@ describe('the served site', () => {
         await waitUntil(page, 'the sample figures', async () => (await figuresOnScreen(page)).length > 0, 90_000);
         for (const r of ROUTES) {
           await navigate(page, `${r}${lang === 'en' ? `${r.includes('?') ? '&' : '?'}lang=en` : ''}`);
-          await page.waitForTimeout(1200);
+          await page.waitForTimeout(700);
           expect(await evalWithTimeout(page, () => document.querySelector('#app')?.children.length ?? 0, undefined), r).toBeGreaterThan(0);
         }
         assertNoProblems(problems);

@@ -67,7 +67,7 @@ async function hoverCharts(page: Page): Promise<number> {
     for (const fx of [0.2, 0.35, 0.5, 0.65, 0.8]) {
       for (const fy of [0.15, 0.3, 0.45, 0.6, 0.75, 0.9]) {
         await page.mouse.move(b.x + b.width * fx, b.y + b.height * fy);
-        await page.waitForTimeout(30);
+        await page.waitForTimeout(20);
       }
     }
     // ECharts puts its tooltip in a div beside the canvas: count the ones with text
@@ -91,7 +91,7 @@ describe('hostile text on every route', () => {
         for (const route of ROUTES) {
           const url = `${route}${route.includes('?') ? q(lang).replace('?', '&') : q(lang)}`;
           await navigate(page, url);
-          await page.waitForTimeout(1500);
+          await page.waitForTimeout(900);
           // tooltips hold the same text in both languages: drawn once, in the Vietnamese pass
           if (lang === 'vi') tooltips += await hoverCharts(page);
           const p = await probe(page);
