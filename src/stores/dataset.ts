@@ -11,6 +11,7 @@ import { hasErrors, type DatasetMeta, type Issue, type LoadedDataset, type RowAc
 import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
 import type { PackDescriptor } from '../load/pack';
+import type { LoadResult } from '../load';
 import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
 import type { Snapshot } from '../snapshot/types';
@@ -184,8 +185,14 @@ export const useDatasetStore = defineStore('dataset', () => {
     const [d, load, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
     const facts = await load.loadDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
-    meta.value = ds.meta;
-    warnings.value = [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes];
+    showLoaded(ds.meta, [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes], facts);
+    return true;
+  }
+
+  /** What a finished load (tables or a pack) puts on screen: the figures of the database from now on. */
+  function showLoaded(m: DatasetMeta, notes: Issue[], facts: LoadResult): void {
+    meta.value = m;
+    warnings.value = notes;
     accounts.value = facts.accounts;
     refusal.value = null;
     units.value = facts.units;
@@ -196,7 +203,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     setServing(false);
     version.value++;
     performance.mark('chiso:data-ready');
-    return true;
   }
 
   /** Attach a packed package in place of the data, queued like any replacement (a pack has no errors
@@ -206,18 +212,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (!isCurrent()) return false;
       const [d, packs] = await Promise.all([realDb(), import('../load/pack')]);
       const facts = await packs.openPack(d, source, pack);
-      meta.value = { name: pack.name, title: pack.title, created: pack.created, sources: pack.sources, licenses: pack.licenses, origin: source.origin };
-      warnings.value = facts.notes;
-      accounts.value = facts.accounts;
-      refusal.value = null;
-      units.value = facts.units;
-      span.value = facts.span;
-      hasDays.value = facts.hasDays;
-      hasChannels.value = facts.hasChannels;
-      fromSnapshot.value = false;
-      setServing(false);
-      version.value++;
-      performance.mark('chiso:data-ready');
+      showLoaded({ name: pack.name, title: pack.title, created: pack.created, sources: pack.sources, licenses: pack.licenses, origin: source.origin }, facts.notes, facts);
       return true;
     });
     writing = run.catch(() => {});

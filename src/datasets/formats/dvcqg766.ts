@@ -54,6 +54,7 @@
 import type { Cell, Issue, ParsedFile, RawTable, RowAccount } from '../types';
 import { errorIssue, viNumber, warningIssue } from './issues';
 import { isoDate } from './vnDate';
+import { arr, isObj, num, str, type Obj } from './jsonValues';
 
 export interface Dvcqg766Options {
   /** the day the figures were taken (YYYY-MM-DD), when the file does not say */
@@ -75,15 +76,6 @@ export type Dvcqg766Shape =
   | 'comparison_daily'
   | 'comparison_month';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : typeof v === 'number' ? String(v) : null);
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return null;
-}
 
 const REQUEST_KEYS = new Set(['timeType', 'year', 'quarter', 'month', 'departmentType', 'rootDepartmentId', 'currentPage', 'pageSize', 'fromDate', 'toDate', 'formalityId', 'formalityID', 'q']);
 

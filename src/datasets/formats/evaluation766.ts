@@ -38,6 +38,7 @@ import type { Cell, Issue, ParsedFile, RowAccount } from '../types';
 import { INDEX_HEADER, vietnamDate } from './dvcqg766';
 import { errorIssue, viNumber, warningIssue } from './issues';
 import { isoDate } from './vnDate';
+import { arr, isObj, num, str, type Obj } from './jsonValues';
 
 export type EvaluationEndpoint =
   | 'dvc-progress-tree'
@@ -86,15 +87,6 @@ export interface EvaluationOptions {
   asOf?: string;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : typeof v === 'number' ? String(v) : null);
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return null;
-}
 const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 /** published figures are rounded to 0,01 (half up or half even): within 0,01 + float noise is equal */
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.01 + 1e-9;

@@ -11,9 +11,8 @@ import type { ParsedFile } from '../types';
 import { errorIssue, warningIssue } from './issues';
 import type { EvaluationCapture, EvaluationOptions, Procedure } from './evaluation766';
 import { decodeText } from './text';
+import { isObj, type Obj } from './jsonValues';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : null);
 
 export interface ManifestCapture extends EvaluationCapture {
