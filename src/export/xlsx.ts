@@ -9,9 +9,10 @@
 //    number in the cell is the number on screen and in the CSV, and a formula over it reads the same
 //    figure; Excel's own percent format would need fractions and show "9675%" on a pasted 96.75.
 //  - A header block (title, dataset, period, source, as-of date) sits above each table; the table's
-//    header row carries an autofilter. SheetJS Community Edition does not write frozen panes (its
-//    sheetView has no <pane>; !freeze / !views are Pro-only), so the header row is not frozen: the
-//    autofilter and the block's "row N" note are what we can give.
+//    header row carries an autofilter and stays on screen while the rows scroll (frozen panes).
+//    SheetJS Community Edition writes no <pane> (its !freeze / !views are Pro-only), so the written
+//    package is opened again (fflate) and each sheet's <sheetView> gets the frozen pane Excel itself
+//    writes: a fixed piece of XML, no dataset text in it.
 //  - Dataset text is never a formula: every text cell is type 's' (SheetJS writes no <f> for it) and is
 //    neutralised as in the CSV (a leading apostrophe before = + - @ tab CR), so a later edit in Excel
 //    cannot turn it into one either.
@@ -85,8 +86,34 @@ const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? `${iso.slice(8, 1
 /** Rows above the table's header row. */
 export const HEADER_BLOCK_ROWS = 6;
 
-/** The workbook's bytes. `XLSX` is the SheetJS module (passed in so Node tests and the browser share this). */
-export function workbookBytes(XLSX: typeof import('@e965/xlsx'), tables: TableModel[], lang: 'vi' | 'en' = 'vi'): Uint8Array {
+/** The libraries a workbook needs, passed in so Node tests and the browser (which loads them on the
+ *  click) share this code. */
+export interface XlsxLibs {
+  XLSX: typeof import('@e965/xlsx');
+  zip: Pick<typeof import('fflate'), 'unzipSync' | 'zipSync'>;
+}
+
+/** Every sheet of a written workbook with its first `rows` rows frozen (the header block and the
+ *  table's header row). */
+export function freezeRows(bytes: Uint8Array, rows: number, zip: XlsxLibs['zip']): Uint8Array {
+  const files = zip.unzipSync(bytes);
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const top = `A${rows + 1}`;
+  const view = `<sheetView workbookViewId="0"><pane ySplit="${rows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>`
+    + `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView>`;
+  for (const name of Object.keys(files)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const xml = dec.decode(files[name]);
+    const frozen = xml.replace(/<sheetView workbookViewId="0"\s*\/>/, view);
+    if (frozen === xml) throw new Error(`${name}: no sheetView to freeze`);
+    files[name] = enc.encode(frozen);
+  }
+  return zip.zipSync(files, { level: 6 });
+}
+
+/** The workbook's bytes. */
+export function workbookBytes({ XLSX, zip }: XlsxLibs, tables: TableModel[], lang: 'vi' | 'en' = 'vi'): Uint8Array {
   const w = HEADER_WORDS[lang];
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
@@ -121,12 +148,13 @@ export function workbookBytes(XLSX: typeof import('@e965/xlsx'), tables: TableMo
     XLSX.utils.book_append_sheet(wb, ws, safeSheetName(t.sheet, taken));
   }
   wb.Props = { Title: tables[0]?.meta.title ?? 'chiso', Author: 'chiso' };
-  return XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as Uint8Array;
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return freezeRows(bytes, HEADER_BLOCK_ROWS + 1, zip);
 }
 
 /** Offer the workbook for download (browser): SheetJS arrives with the click, not with the page. */
 export async function downloadXlsx(fileName: string, tables: TableModel[], lang: 'vi' | 'en'): Promise<void> {
-  const XLSX = await import('@e965/xlsx');
-  const bytes = workbookBytes(XLSX, tables, lang);
+  const [XLSX, zip] = await Promise.all([import('@e965/xlsx'), import('fflate')]);
+  const bytes = workbookBytes({ XLSX, zip }, tables, lang);
   download(fileName, new Blob([bytes as BlobPart], { type: XLSX_MIME }));
 }
