@@ -302,6 +302,9 @@ export interface IndexQuery {
   /** latest snapshot on or before this date (portal figures change daily) */
   asOfMax?: string;
   indexes?: string[];
+  /** every capture of the matching periods, not only the latest per unit and component (the caller
+   *  picks: the scoreboard's change since the previous capture) */
+  allCaptures?: boolean;
 }
 
 export interface IndexRow {
@@ -344,7 +347,7 @@ export async function queryIndex(db: Db, q: IndexQuery): Promise<IndexRow[]> {
       SELECT *, (CASE ${periodMatch.join(' ')} END) AS pref,
         row_number() OVER (PARTITION BY "index", component, unit_id ORDER BY (CASE ${periodMatch.join(' ')} END), as_of DESC NULLS LAST) AS rn
       FROM index_scores WHERE ${where.join(' AND ')}
-    ) WHERE rn = 1 ORDER BY "index", unit_id, component`;
+    ) WHERE ${q.allCaptures ? 'true' : 'rn = 1'} ORDER BY "index", unit_id, component, as_of`;
   return db.query<IndexRow>(sql, [...prefParams, ...prefParams, ...params]);
 }
 

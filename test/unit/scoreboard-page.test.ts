@@ -13,7 +13,7 @@ import { loadSource } from '../../src/cli/loadSource';
 import { parsePeriod } from '../../src/metrics/periods';
 import { queryScoreboard } from '../../src/metrics/scoreboardQuery';
 import { buildScoreboardPage, overdueRateFigure } from '../../src/pages/scoreboard/model';
-import { headlineQuery } from '../../src/pages/scoreboard/headlineQuery';
+import { headlineQuery, pickCaptures } from '../../src/pages/scoreboard/headlineQuery';
 import { chartHeight, targetChartOption } from '../../src/pages/scoreboard/charts';
 import { freshness, isLate } from '../../src/metrics/freshness';
 import { channelsParam, parseChannels } from '../../src/metrics/channels';
@@ -129,5 +129,23 @@ describe('freshness and channels', () => {
     expect(parseChannels(undefined)).toEqual([]);
     expect(channelsParam([3, 1])).toBe('1,3');
     expect(channelsParam([1, 2, 3])).toBeUndefined();
+  });
+});
+
+describe('pickCaptures: the change since the previous capture', () => {
+  const row = (unit: string, period_type: string, period: string, as_of: string, score: number) => ({
+    index: '766', component: 'TOTAL', unit_id: unit, period_type, period, as_of, score,
+    max_score: 100, numerator: null, denominator: null, ratio: null, rank: null, rank_of: null, rank_group: null, source: null, quality_flag: null,
+  });
+  it('takes two daily captures of an open quarter as latest and previous, and never another period as "previous"', () => {
+    const periods = [{ period_type: 'quarter', period: '2026-Q3' }, { period_type: 'ytd', period: '2026' }];
+    const { latest766, previous766 } = pickCaptures([
+      row('A', 'quarter', '2026-Q3', '2026-09-25', 60),
+      row('A', 'quarter', '2026-Q3', '2026-09-26', 61.5),
+      row('B', 'quarter', '2026-Q3', '2026-09-26', 70),
+      row('B', 'ytd', '2026', '2026-09-25', 55),
+    ], periods);
+    expect(latest766.map((r) => [r.unit_id, r.as_of, r.score])).toEqual([['A', '2026-09-26', 61.5], ['B', '2026-09-26', 70]]);
+    expect(previous766.map((r) => [r.unit_id, r.as_of, r.score])).toEqual([['A', '2026-09-25', 60]]);
   });
 });

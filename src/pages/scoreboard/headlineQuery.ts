@@ -4,8 +4,8 @@
 // Built from src/metrics (evaluate, queryIndex: bound parameters only).
 import type { QuerySpec } from '../../coordinator/types';
 import { evaluate, loadUnits } from '../../metrics/evaluate';
-import { addDays, indexPeriodsFor, type Period } from '../../metrics/periods';
-import { queryIndex } from '../../metrics/queries';
+import { indexPeriodsFor, type Period } from '../../metrics/periods';
+import { queryIndex, type IndexRow } from '../../metrics/queries';
 import type { HeadlineInput } from './model';
 
 export interface HeadlineScope {
@@ -14,11 +14,43 @@ export interface HeadlineScope {
   channels?: number[];
 }
 
+/** Per unit, the figure of the most preferred period (its order in `periods`) at its latest capture, and
+ *  the capture of that same period taken on an earlier day (none when there is no earlier one). */
+export function pickCaptures(rows: IndexRow[], periods: { period_type: string; period: string }[]): Pick<HeadlineInput, 'latest766' | 'previous766'> {
+  const pref = (r: IndexRow) => periods.findIndex((p) => p.period_type === r.period_type && p.period === r.period);
+  const day = (r: IndexRow) => String(r.as_of ?? '').slice(0, 10);
+  const byUnit = new Map<string, IndexRow[]>();
+  for (const r of rows) if (pref(r) >= 0) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
+  const latest766: IndexRow[] = [];
+  const candidates: IndexRow[] = [];
+  for (const list of byUnit.values()) {
+    const best = Math.min(...list.map(pref));
+    const same = list.filter((r) => pref(r) === best).sort((a, b) => day(b).localeCompare(day(a)));
+    latest766.push(same[0]);
+    candidates.push(...same.slice(1));
+  }
+  // the previous capture is the one before the newest day of the whole set (the portal's "yesterday")
+  const last = latest766.map(day).filter(Boolean).sort().pop();
+  const previous766: IndexRow[] = [];
+  if (last) {
+    for (const l of latest766) {
+      const earlier = candidates.filter((r) => r.unit_id === l.unit_id && day(r) !== '' && day(r) < last);
+      if (earlier.length) previous766.push(earlier[0]);
+    }
+  }
+  return { latest766, previous766 };
+}
+
 export function headlineQuery(s: HeadlineScope): QuerySpec<HeadlineInput> {
   return {
     key: `scoreboard-headline:${s.period.key}:${s.level}:${(s.channels ?? []).join(',')}`,
     async run(db) {
-      const units = await loadUnits(db);
+      const periods = indexPeriodsFor(s.period);
+      // the province's figures and every 766 capture of the period are asked together (one queue tick)
+      const [units, captures] = await Promise.all([
+        loadUnits(db),
+        queryIndex(db, { periods, indexes: ['766'], asOfMax: s.period.to, allCaptures: true }),
+      ]);
       const parents = [...new Set(units.filter((u) => u.level === s.level).map((u) => u.parent_id).filter((p): p is string => !!p))];
       let province: HeadlineInput['province'] = null;
       if (parents.length === 1) {
@@ -27,15 +59,7 @@ export function headlineQuery(s: HeadlineScope): QuerySpec<HeadlineInput> {
         const mine = ev?.units.find((u) => u.unit_id === parents[0]);
         if (unit && mine) province = { unit, metrics: mine.metrics };
       }
-      const periods = indexPeriodsFor(s.period);
-      const latest766 = (await queryIndex(db, { periods, indexes: ['766'], asOfMax: s.period.to })).filter((r) => r.component === 'TOTAL');
-      const last = latest766.map((r) => String(r.as_of ?? '')).filter(Boolean).sort().pop();
-      const previous766 = last
-        ? (await queryIndex(db, { periods, indexes: ['766'], asOfMax: addDays(last.slice(0, 10), -1) })).filter((r) => r.component === 'TOTAL')
-          // an older capture of the same period only: a fallback to another period is no "previous day"
-          .filter((r) => latest766.some((l) => l.unit_id === r.unit_id && l.period === r.period && l.period_type === r.period_type))
-        : [];
-      return { province, latest766, previous766 };
+      return { province, ...pickCaptures(captures.filter((r) => r.component === 'TOTAL'), periods) };
     },
   };
 }
