@@ -41,6 +41,14 @@ export function freshness(p: Period, o: { dataTo: string | null; today: string; 
   return { provisional: open || early, reason: open ? 'open' : early ? 'captured-early' : null, late, captures: asOf.length > 1 ? asOf : [] };
 }
 
+/** The embedded sample's packages (`npm run data:sample`, `data:dossiers`) are named with this prefix: made
+ *  to illustrate, they have no publisher and so no cadence to be late against (else the sample would say
+ *  "late" a few weeks after it was generated, and a page built one day could differ from the same page
+ *  read another day). */
+export const SAMPLE_PACKAGE_PREFIX = 'mau-tinh-minh-hoa';
+
+export const isSamplePackage = (name: string | null | undefined): boolean => (name ?? '').startsWith(SAMPLE_PACKAGE_PREFIX);
+
 /** today's date in the reader's time zone, as ISO */
 export function todayIso(d = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,7 @@
 // The main sample: the fictional "Tỉnh Minh Họa". Names of Sở and lĩnh vực are the real ones so the
 // dashboard looks as it will on real data; every number is made up (see data/README.md).
 import type { FieldSpec, MonthPattern, SampleSpec, TargetSpec, UnitSpec } from './spec';
+import { SAMPLE_PACKAGE_PREFIX } from '../metrics/freshness';
 
 const P = 'MH';
 const SAP_NHAP_SO = '2025-03-01'; // early-2025 merger of Sở
@@ -216,7 +217,7 @@ const PATTERNS: MonthPattern[] = [
 ];
 
 export const MINH_HOA: SampleSpec = {
-  name: 'mau-tinh-minh-hoa',
+  name: SAMPLE_PACKAGE_PREFIX,
   title: 'Dữ liệu mẫu – Tỉnh Minh Họa (số liệu minh họa, không phải số liệu thật)',
   description:
     'Gói dữ liệu mẫu của một tỉnh hư cấu để trình diễn và kiểm thử chiso. Tên Sở, lĩnh vực và quy tắc là thật; ' +

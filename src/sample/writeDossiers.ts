@@ -9,6 +9,7 @@ import { DossierGenerator, type DossierStats } from './dossiers';
 import { MINH_HOA } from './names';
 import { buildUnits } from './units';
 import { toCsv } from './writeCsv';
+import { SAMPLE_PACKAGE_PREFIX } from '../metrics/freshness';
 
 export type DossierFormat = 'parquet' | 'csv';
 
@@ -65,7 +66,7 @@ export function writeDossierFiles(options: WriteDossiersOptions): WrittenDossier
     ...(main === 'parquet' ? { format: 'parquet', mediatype: 'application/vnd.apache.parquet' } : {}),
   };
   const pkg = {
-    name: 'mau-tinh-minh-hoa-ho-so',
+    name: `${SAMPLE_PACKAGE_PREFIX}-ho-so`,
     title: `Hồ sơ mẫu – Tỉnh Minh Họa, ${rows} hồ sơ (số liệu minh họa, không phải số liệu thật)`,
     created: MINH_HOA.created,
     resources: [resource('units'), dossiersRes],

@@ -15,7 +15,7 @@ import { queryScoreboard } from '../../src/metrics/scoreboardQuery';
 import { buildScoreboardPage, overdueRateFigure } from '../../src/pages/scoreboard/model';
 import { headlineQuery, pickCaptures } from '../../src/pages/scoreboard/headlineQuery';
 import { chartHeight, targetChartOption } from '../../src/pages/scoreboard/charts';
-import { freshness, isLate } from '../../src/metrics/freshness';
+import { freshness, isLate, isSamplePackage } from '../../src/metrics/freshness';
 import { channelsParam, parseChannels } from '../../src/metrics/channels';
 
 const SAMPLE = path.resolve(__dirname, '../../data/sample');
@@ -147,5 +147,14 @@ describe('pickCaptures: the change since the previous capture', () => {
     ], periods);
     expect(latest766.map((r) => [r.unit_id, r.as_of, r.score])).toEqual([['A', '2026-09-26', 61.5], ['B', '2026-09-26', 70]]);
     expect(previous766.map((r) => [r.unit_id, r.as_of, r.score])).toEqual([['A', '2026-09-25', 60]]);
+  });
+});
+
+describe('the embedded sample has no publisher cadence', () => {
+  it('is recognised by its package name (both sample packages), and nothing else is', () => {
+    expect(isSamplePackage('mau-tinh-minh-hoa')).toBe(true);
+    expect(isSamplePackage('mau-tinh-minh-hoa-ho-so')).toBe(true);
+    expect(isSamplePackage('bieu-06-so-tu-phap')).toBe(false);
+    expect(isSamplePackage(null)).toBe(false);
   });
 });
