@@ -16,11 +16,8 @@
 // Every change of stock is an event with a row, and a row exists on every day a series holds pending
 // dossiers, so the first and last row of a series inside any window carry the window's edge stocks.
 import type { Db } from '../db/types';
-import { loadBulk, type BulkOptions } from '../db/bulk';
-import { loadIntoDb } from '../db/tables';
-import type { Issue, LoadedDataset } from '../datasets/types';
-import { dataSpan, loadUnits, type UnitInfo } from './evaluate';
-import { buildCube, dropCube } from '../load/cube';
+import type { UnitInfo } from './evaluate';
+import { dropCube } from '../load/cube';
 
 /** Day numbers (days since 1970-01-01) of wall-clock timestamps: integer arithmetic, no time zones. */
 const DAY = (col: string) => `CAST(floor(epoch_ms(${col}) / 86400000) AS INTEGER)`;
@@ -199,42 +196,4 @@ export interface DataFacts {
   hasDays: boolean;
   /** the per-channel pre-aggregate exists: a channel filter makes sense */
   hasChannels: boolean;
-}
-
-/**
- * Put a validated dataset in the database the same way in the browser and in Node: canonical tables,
- * then dossier rows (bulk), then — when the package published no dossier_counts — the 766 derivation.
- * Returns the facts the views start from, and notes (warnings) about rows left out of the counts.
- */
-export async function prepareDataset(db: Db, ds: LoadedDataset, opts: BulkOptions = {}): Promise<DataFacts & { notes: Issue[]; derived: DeriveResult | null }> {
-  await loadIntoDb(db, ds);
-  await db.exec(`DROP TABLE IF EXISTS ${BY_CHANNEL_TABLE}`);
-  let derived: DeriveResult | null = null;
-  const notes: Issue[] = [];
-  if (ds.bulk?.length) {
-    await loadBulk(db, ds.bulk, opts);
-    performance.mark('chiso:bulk-loaded');
-    const [c] = await db.query<{ counts: number; dossiers: number }>(
-      'SELECT (SELECT count(*) FROM dossier_counts) AS counts, (SELECT count(*) FROM dossiers) AS dossiers');
-    if (c.dossiers > 0 && c.counts === 0) {
-      derived = await deriveDossierCounts(db);
-      performance.mark('chiso:derived');
-      const file = ds.bulk.find((b) => b.table === 'dossiers')?.file ?? 'dossiers';
-      if (derived.notReceived > 0) {
-        notes.push({
-          severity: 'warning', code: 'dossiers_not_received', file, column: 'status',
-          message: `Tệp ${file}: ${derived.notReceived.toLocaleString('vi-VN')} hồ sơ chưa được tiếp nhận (trạng thái 1) hoặc thiếu ngày tiếp nhận/ngày hẹn trả: đã nạp nhưng không tính vào số liệu.`,
-          message_en: `File ${file}: ${derived.notReceived.toLocaleString('en-US')} dossiers not yet received (status 1) or without a receipt or due date: loaded but not counted.`,
-        });
-      }
-    }
-  }
-  await buildCube(db);
-  const [units, span, g, ch] = await Promise.all([
-    loadUnits(db),
-    dataSpan(db),
-    db.query<{ n: number }>('SELECT (SELECT count(*) FROM dossier_counts WHERE period_end - period_start < 7) + (SELECT count(*) FROM dossiers) AS n'),
-    hasChannelCounts(db),
-  ]);
-  return { units, span, hasDays: (g[0]?.n ?? 0) > 0, hasChannels: ch, notes, derived };
 }

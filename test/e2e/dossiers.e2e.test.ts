@@ -10,7 +10,7 @@ import { openNodeDb } from '../../src/db/node';
 import { nodeParquetDecoder } from '../../src/db/parquetNode';
 import { loadPackage } from '../../src/datasets/package';
 import { folderSource } from '../../src/cli/nodeSource';
-import { prepareDataset } from '../../src/metrics/dossiers';
+import { loadDataset } from '../../src/load';
 import { evaluate } from '../../src/metrics/evaluate';
 
 useBrowser();
@@ -36,7 +36,7 @@ describe('dossier-level data', () => {
   it('loads Parquet dossiers and shows the 766 figures DuckDB derives in Node', async () => {
     const db = await openNodeDb();
     const ds = await loadPackage(folderSource(dir));
-    await prepareDataset(db, ds, { parquet: nodeParquetDecoder });
+    await loadDataset(db, ds, { parquet: nodeParquetDecoder });
     const expected = await evaluate(db, { from: '2026-10-01', to: '2026-10-31', levels: ['agency'] });
     october = expected;
     raw = await rawDossiers(db);
@@ -70,7 +70,7 @@ describe('dossier-level data', () => {
     let expected = october;
     if (!expected) {
       const db = await openNodeDb();
-      await prepareDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
+      await loadDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
       expected = await evaluate(db, { from: '2026-10-01', to: '2026-10-31', levels: ['agency'] });
       await db.close();
     }
@@ -92,7 +92,7 @@ describe('dossier-level data', () => {
     // portal's counts), with a deadline and not refused (status 1), per unit: all, and online (channel 2)
     if (!raw) {
       const db = await openNodeDb();
-      await prepareDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
+      await loadDataset(db, await loadPackage(folderSource(dir)), { parquet: nodeParquetDecoder });
       raw = await rawDossiers(db);
       await db.close();
     }

@@ -12,7 +12,7 @@ import { folderSource } from '../../src/cli/nodeSource';
 import { openNodeDb } from '../../src/db/node';
 import type { Db, Param, Row } from '../../src/db/types';
 import { loadPackage } from '../../src/datasets/package';
-import { prepareDataset } from '../../src/metrics/dossiers';
+import { loadDataset } from '../../src/load';
 import type { Evaluation } from '../../src/metrics/evaluate';
 import type { LevelTotal } from '../../src/metrics/oversight';
 import { buildScoreboard, type ScoreboardInput } from '../../src/metrics/scoreboard';
@@ -57,7 +57,7 @@ describe.skipIf(!present)('default pages: snapshot = live', () => {
 
   beforeAll(async () => {
     db = await openNodeDb();
-    const facts = await prepareDataset(db, await loadPackage(folderSource(sample)));
+    const facts = await loadDataset(db, await loadPackage(folderSource(sample)));
     ctx = { span: facts.span, hasDays: facts.hasDays };
     const rec = recordingDb(db);
     live = await runDefaultQueries(rec.db, ctx);

@@ -12,7 +12,7 @@ import { packRows, unpackRows, SNAPSHOT_FORMAT, type Snapshot } from '../../src/
 import { setServing, snapshotDb } from '../../src/stores/snapshot';
 import { loadPackage } from '../../src/datasets/package';
 import { folderSource } from '../../src/cli/nodeSource';
-import { prepareDataset } from '../../src/metrics/dossiers';
+import { loadDataset } from '../../src/load';
 import { evaluate } from '../../src/metrics/evaluate';
 import { periodOf } from '../../src/metrics/periods';
 import { runDefaultQueries } from '../../src/pages/index';
@@ -81,7 +81,7 @@ describe.skipIf(!fs.existsSync(path.join(sample, 'datapackage.json')))('default 
   it('records the scoreboard month, whose replay equals a direct evaluation', async () => {
     const db = await openNodeDb();
     const ds = await loadPackage(folderSource(sample));
-    const facts = await prepareDataset(db, ds);
+    const facts = await loadDataset(db, ds);
     const rec = recordingDb(db);
     await runDefaultQueries(rec.db, { span: facts.span, hasDays: facts.hasDays });
     const p = periodOf('month', facts.span!.to);
