@@ -6,6 +6,7 @@
 import type { Db, Param } from '../db/types';
 import { FAMILY_BY_INDEX, INDEX_FAMILIES } from './indexFamilies';
 import { INDEX_METRICS, registerIndexComponents, type IndexMetric } from './registry';
+import type { IndexRow } from './queries';
 import { loadTargets } from './evaluate';
 import { resolveTarget, statusOf, type Comparator, type TargetRow } from './targets';
 
@@ -51,22 +52,8 @@ export async function indexMetricsByUnit(db: Db, unitIds?: string[]): Promise<Re
   return out;
 }
 
-interface RawRow {
-  index: string;
-  component: string;
-  unit_id: string;
-  period_type: string;
-  period: string;
-  as_of: string | null;
-  score: number | null;
-  max_score: number | null;
-  ratio: number | null;
-  rank: number | null;
-  rank_of: number | null;
-  rank_group: string | null;
-  source: string | null;
-  quality_flag: string | null;
-}
+/** an index_scores row as yearlyRows selects it (every column but the counts) */
+type RawRow = Omit<IndexRow, 'numerator' | 'denominator'>;
 
 /** Yearly rows (a year's own figure, else the portal's year to date), latest snapshot of each. */
 async function yearlyRows(db: Db, where: string, params: Param[]): Promise<RawRow[]> {
