@@ -38,7 +38,7 @@ import type { Cell, Issue, ParsedFile, RowAccount } from '../types';
 import { INDEX_HEADER, vietnamDate } from './dvcqg766';
 import { errorIssue, viNumber, warningIssue } from './issues';
 import { isoDate } from './vnDate';
-import { arr, isObj, num, str, type Obj } from './jsonValues';
+import { arr, isObj, num, round2, str, type Obj } from './jsonValues';
 
 export type EvaluationEndpoint =
   | 'dvc-progress-tree'
@@ -87,7 +87,6 @@ export interface EvaluationOptions {
   asOf?: string;
 }
 
-const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 /** published figures are rounded to 0,01 (half up or half even): within 0,01 + float noise is equal */
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.01 + 1e-9;
 const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();

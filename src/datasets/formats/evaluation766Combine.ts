@@ -11,9 +11,9 @@
 // Runs in place on the parsed files, after every file is read and before they are merged and validated.
 import type { Cell, ParsedFile } from '../types';
 import { warningIssue } from './issues';
+import { round2 } from './jsonValues';
 
 const GROUPS = ['CKMB', 'TDGQ', 'ONLINE', 'TTTT', 'MDSH', 'MDHL'] as const;
-const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 const isEval = (p: ParsedFile) => p.kind.startsWith('evaluation766:') && typeof p.summary.group === 'string';
 
 // column positions of EVAL_INDEX_HEADER (evaluation766.ts)

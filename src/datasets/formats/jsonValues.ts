@@ -17,3 +17,6 @@ export function num(v: unknown): number | null {
   if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
   return null;
 }
+
+/** Rounded to 0,01 as the portal publishes its ratios and scores. */
+export const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
