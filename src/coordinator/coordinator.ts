@@ -3,9 +3,11 @@
 // - Cache: results by SQL text + bound parameters + dataset version (units, targets and the cube's
 //   presence are asked by every view and answered once per dataset).
 // - Consolidation: identical queries in flight share one request.
-// - Queue: the queries of one view made in the same tick are sent together, in order, once the tick
-//   ends; queries of a run that newer filters have superseded are dropped before they are sent (a
-//   prepared statement cannot be cancelled once the worker has it: src/db/statements.ts).
+// - Queue: the queries made in the same tick (every view's) are sent as ONE statement once the tick
+//   ends (combine() below: one round trip to the worker); queries of a run that newer filters have
+//   superseded are dropped before they are sent (a prepared statement cannot be cancelled once the
+//   worker has it: src/db/statements.ts). Should the combined statement fail, each query is sent alone,
+//   so its error reaches its own caller.
 // - Prepared statements: the Db keeps each statement text prepared (src/db/statements.ts), so a view
 //   that asks the same statement with new parameters is neither parsed nor planned again.
 import type { Db, Param, Row } from '../db/types';
@@ -38,6 +40,26 @@ interface Pending {
 }
 
 const CACHE_LIMIT = 500;
+
+/**
+ * Queries as one statement: one column per query, its rows as a list of structs in the query's own
+ * order (row_number() over the query as it comes, then list(… ORDER BY) on it); the parameters are
+ * every query's in turn (placeholders are positional `?`). No rows is NULL. src/db/convert.ts converts
+ * the nested values exactly as a plain query's columns.
+ */
+export function combine(batch: { sql: string; params: Param[] }[]): { sql: string; params: Param[] } {
+  const cols = batch.map((q, i) => {
+    // a trailing comment or semicolon must not swallow the closing parenthesis
+    const sql = q.sql.replace(/;\s*$/, '');
+    return `(SELECT list(__t ORDER BY __i) FROM (SELECT row_number() OVER () AS __i, __q AS __t FROM (\n${sql}\n) __q)) AS r${i}`;
+  });
+  return { sql: `SELECT ${cols.join(',\n  ')}`, params: batch.flatMap((q) => q.params) };
+}
+
+/** The combined statement's one row → each query's rows. */
+export function split(row: Row | undefined, n: number): Row[][] {
+  return Array.from({ length: n }, (_, i) => (row?.[`r${i}`] as Row[] | null | undefined) ?? []);
+}
 
 export class Coordinator {
   readonly stats: CoordinatorStats = { asked: 0, cached: 0, sent: 0, dropped: 0 };
@@ -104,15 +126,30 @@ export class Coordinator {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    const batch = this.queue;
+    const queued = this.queue;
     this.queue = [];
-    const db = await this.base().catch((e) => { batch.forEach((q) => q.reject(e)); return null; });
+    const db = await this.base().catch((e) => { queued.forEach((q) => q.reject(e)); return null; });
     if (!db) return;
-    // Sent back to back without waiting for each answer: the worker runs them in order.
-    await Promise.all(batch.map(async (q) => {
-      if (!q.lives.some((l) => l())) { this.stats.dropped++; q.reject(new Superseded()); return; }
+    const batch: Pending[] = [];
+    for (const q of queued) {
+      if (!q.lives.some((l) => l())) { this.stats.dropped++; q.reject(new Superseded()); continue; }
       const entry = this.inflight.get(q.key);
       if (entry) entry.q = null; // sent: a later asker just waits for the answer
+      batch.push(q);
+    }
+    if (batch.length > 1 && db.combines) {
+      const { sql, params } = combine(batch);
+      this.stats.sent++;
+      const rows = await db.query(sql, params).then((r) => split(r[0], batch.length), () => null);
+      if (rows) { batch.forEach((q, i) => q.resolve(rows[i])); return; }
+      // one of them failed: each alone, so the error reaches the query that caused it
+    }
+    await this.sendEach(db, batch);
+  }
+
+  /** Sent back to back without waiting for each answer: the worker runs them in order. */
+  private async sendEach(db: Db, batch: Pending[]): Promise<void> {
+    await Promise.all(batch.map(async (q) => {
       this.stats.sent++;
       try {
         q.resolve(await db.query(q.sql, q.params));

@@ -32,6 +32,7 @@ async function start(): Promise<Db> {
   const statements = new StatementCache((sql) => conn.prepare(sql));
 
   return {
+    combines: true,
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (params.length === 0) return tableToRows<T>(await conn.query(sql));
       return tableToRows<T>(await (await statements.get(sql)).query(...params));

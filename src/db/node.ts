@@ -26,6 +26,7 @@ export async function openNodeDb(): Promise<Db> {
   const statements = new StatementCache((sql) => conn.prepare(sql));
 
   return {
+    combines: true,
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (params.length === 0) return tableToRows<T>(conn.query(sql));
       return tableToRows<T>((await statements.get(sql)).query(...params));

@@ -6,6 +6,9 @@ export type Param = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
 export interface Db {
+  /** Runs any statement itself (not a stand-in answering recorded ones: the snapshot, the recorder), and
+   *  converts nested values as top-level ones: the coordinator may send a tick's queries as one statement. */
+  readonly combines?: boolean;
   /** Run a query with bound parameters; rows come back as plain objects with converted types. */
   query<T = Row>(sql: string, params?: Param[]): Promise<T[]>;
   /** Run statements without results (DDL). */

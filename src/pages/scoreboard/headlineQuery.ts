@@ -3,7 +3,7 @@
 // latest daily captures of the 766 totals in the period (the portal republishes them every day).
 // Built from src/metrics (evaluate, queryIndex: bound parameters only).
 import type { QuerySpec } from '../../coordinator/types';
-import { evaluate, loadUnits } from '../../metrics/evaluate';
+import { evaluate, loadUnits, type UnitInfo } from '../../metrics/evaluate';
 import { indexPeriodsFor, type Period } from '../../metrics/periods';
 import { queryIndex, type IndexRow } from '../../metrics/queries';
 import type { HeadlineInput } from './model';
@@ -41,24 +41,29 @@ export function pickCaptures(rows: IndexRow[], periods: { period_type: string; p
   return { latest766, previous766 };
 }
 
+/** The figures of the unit one level above `level`, when the level's units have one parent. */
+async function provinceOf(db: Parameters<QuerySpec['run']>[0], s: HeadlineScope, units: UnitInfo[]): Promise<HeadlineInput['province']> {
+  const parents = [...new Set(units.filter((u) => u.level === s.level).map((u) => u.parent_id).filter((p): p is string => !!p))];
+  const unit = parents.length === 1 ? units.find((u) => u.unit_id === parents[0]) : undefined;
+  if (!unit) return null;
+  const ev = await evaluate(db, { from: s.period.from, to: s.period.to, unitIds: [unit.unit_id], channels: s.channels });
+  const mine = ev.units.find((u) => u.unit_id === unit.unit_id);
+  return mine ? { unit, metrics: mine.metrics } : null;
+}
+
 export function headlineQuery(s: HeadlineScope): QuerySpec<HeadlineInput> {
   return {
     key: `scoreboard-headline:${s.period.key}:${s.level}:${(s.channels ?? []).join(',')}`,
     async run(db) {
       const periods = indexPeriodsFor(s.period);
-      // the province's figures and every 766 capture of the period are asked together (one queue tick)
-      const [units, captures] = await Promise.all([
-        loadUnits(db),
+      // Every query in one queue tick, so the coordinator sends them with the scoreboard's in one
+      // statement: the units come from its cache after the first view, and the province's evaluation
+      // is asked as soon as they are there, not after the captures' answer.
+      const units = loadUnits(db);
+      const [captures, province] = await Promise.all([
         queryIndex(db, { periods, indexes: ['766'], asOfMax: s.period.to, allCaptures: true }),
+        units.then((list) => provinceOf(db, s, list)),
       ]);
-      const parents = [...new Set(units.filter((u) => u.level === s.level).map((u) => u.parent_id).filter((p): p is string => !!p))];
-      let province: HeadlineInput['province'] = null;
-      if (parents.length === 1) {
-        const unit = units.find((u) => u.unit_id === parents[0]);
-        const ev = unit ? await evaluate(db, { from: s.period.from, to: s.period.to, unitIds: [unit.unit_id], channels: s.channels }) : null;
-        const mine = ev?.units.find((u) => u.unit_id === parents[0]);
-        if (unit && mine) province = { unit, metrics: mine.metrics };
-      }
       return { province, ...pickCaptures(captures.filter((r) => r.component === 'TOTAL'), periods) };
     },
   };
