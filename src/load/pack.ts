@@ -67,8 +67,13 @@ export function isPackDescriptor(json: unknown): json is PackDescriptor {
   return !!d && typeof d === 'object' && d.profile === PACK_PROFILE && !!d.pack && Array.isArray(d.pack.partitions);
 }
 
+/** What is attached in each database: the pack, and its partitions in the order of their aliases
+ *  (`__pack_0` is the common file, `__pack_<n>` the n-th partition attached). */
+const attached = new WeakMap<Db, { d: PackDescriptor; parts: string[] }>();
+
 /** Detach a pack opened before and drop its views (the next load creates tables of the same names). */
 export async function closePack(db: Db): Promise<void> {
+  attached.delete(db);
   const dbs = await db.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE '\\_\\_pack\\_%' ESCAPE '\\'");
   if (!dbs.length) return; // no pack attached, so no pack views (duckdb_views() is slow to ask the first time)
   const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND comment = 'chiso-pack'");
@@ -85,39 +90,71 @@ export function selectPartitions(d: PackDescriptor, select: PackSelect = {}): Pa
   return d.pack.partitions.filter((p) => (!select.provinces?.length || select.provinces.includes(p.province)) && (!select.years?.length || select.years.includes(p.year)));
 }
 
+/** The partition files attached in `db` (null when no pack is open there). */
+export function attachedPartitions(db: Db): string[] | null {
+  return attached.get(db)?.parts.slice() ?? null;
+}
+
+/** Fetch files in parallel (a page waits for the slowest, not for their sum). */
+const fetchAll = (source: Source, files: string[], onFile?: (path: string) => void) =>
+  Promise.all(files.map(async (f) => { const b = await source.read(f); onFile?.(f); return b; }));
+
+/** Attach fetched files as `__pack_<first>`, `__pack_<first + 1>`… read-only, in one batch. */
+async function attachFiles(db: Db, bytes: Uint8Array[], first: number): Promise<void> {
+  for (const [i, b] of bytes.entries()) await db.registerFile(`__pack_${first + i}.duckdb`, b);
+  await db.exec(bytes.map((_, i) => `ATTACH '__pack_${first + i}.duckdb' AS __pack_${first + i} (READ_ONLY);`).join(' '));
+}
+
+/** Every partition table as a UNION ALL view over the partitions attached (`n` of them). */
+function partitionViews(d: PackDescriptor, n: number): string {
+  return d.pack.tables.filter((t) => IDENT.test(t)).map((t) => {
+    const parts = Array.from({ length: n }, (_, i) => `SELECT * FROM __pack_${i + 1}."${t}"`);
+    // no partition chosen: an empty view with the table's columns (the common file has them empty)
+    const sql = parts.length ? parts.join(' UNION ALL ') : `SELECT * FROM __pack_0."${t}" WHERE false`;
+    return `CREATE OR REPLACE VIEW "${t}" AS ${sql}; COMMENT ON VIEW "${t}" IS 'chiso-pack';`;
+  }).join(' ');
+}
+
 /**
  * Open a pack: fetch the common file and the selected partitions, attach each read-only and make every
- * table a view over them. Replaces whatever the database held.
+ * table a view over them. Replaces whatever the database held. The facts (span, ISO weeks, channels)
+ * are the whole pack's, from its descriptor, even when only a part is attached: the period picker offers
+ * every period of the data, and a period outside the part attaches its partitions (`extendPack`).
  */
 export async function openPack(db: Db, source: Source, d: PackDescriptor, select: PackSelect = {}, onFile?: (path: string) => void): Promise<LoadResult> {
   const t0 = performance.now();
-  const files = [d.pack.common.path, ...selectPartitions(d, select).map((p) => p.path)];
+  const parts = selectPartitions(d, select).map((p) => p.path);
   const tables = d.pack.tables.filter((t) => IDENT.test(t));
   const commonTables = d.pack.commonTables.filter((t) => IDENT.test(t));
-  // fetch in parallel, attach in order
-  const bytes = await Promise.all(files.map(async (f) => { const b = await source.read(f); onFile?.(f); return b; }));
+  const bytes = await fetchAll(source, [d.pack.common.path, ...parts], onFile);
   await closePack(db);
   // one batch of statements per step: each round trip to the database worker costs time in the browser
   await db.exec([...tables, ...commonTables].map((t) => `DROP TABLE IF EXISTS "${t}"; DROP VIEW IF EXISTS "${t}";`).join(' '));
-  for (const [i, b] of bytes.entries()) await db.registerFile(`__pack_${i}.duckdb`, b);
-  await db.exec(bytes.map((_, i) => `ATTACH '__pack_${i}.duckdb' AS __pack_${i} (READ_ONLY);`).join(' '));
-  const view = (t: string, sql: string) => `CREATE VIEW "${t}" AS ${sql}; COMMENT ON VIEW "${t}" IS 'chiso-pack';`;
+  await attachFiles(db, bytes, 0);
   // The common file's tables are small (units, targets, index scores, the cube's series list): copied
   // as tables, so code that asks whether a table exists (the cube's readiness) finds them as after a load.
-  const views = [
-    ...commonTables.map((t) => `CREATE TABLE "${t}" AS SELECT * FROM __pack_0."${t}";`),
-    ...tables.map((t) => {
-      const parts = bytes.slice(1).map((_, i) => `SELECT * FROM __pack_${i + 1}."${t}"`);
-      // no partition chosen: an empty view with the table's columns (the common file has them empty)
-      return view(t, parts.length ? parts.join(' UNION ALL ') : `SELECT * FROM __pack_0."${t}" WHERE false`);
-    }),
-  ];
-  await db.exec(views.join(' '));
-  // the pack's own facts hold for the whole pack; a part of it is read back from what was attached
-  const whole = !select.provinces?.length && !select.years?.length;
-  const known = whole ? d.pack.facts : undefined;
-  const facts = known ? { ...known, units: await loadUnits(db) } : await dataFacts(db);
+  await db.exec([...commonTables.map((t) => `CREATE TABLE "${t}" AS SELECT * FROM __pack_0."${t}";`), partitionViews(d, parts.length)].join(' '));
+  attached.set(db, { d, parts });
+  const facts = d.pack.facts ? { ...d.pack.facts, units: await loadUnits(db) } : await dataFacts(db);
   return { ...facts, notes: d.pack.notes ?? [], accounts: d.pack.accounts ?? [], derived: null, timings: { attach: performance.now() - t0 } };
+}
+
+/**
+ * Attach the partitions of `select` that the open pack `d` has not attached yet, keeping the others, and
+ * widen the views over them. Returns the files attached (empty: nothing was missing, the database is
+ * unchanged), or null when `db` does not hold `d` (the caller opens it instead).
+ */
+export async function extendPack(db: Db, source: Source, d: PackDescriptor, select: PackSelect, onFile?: (path: string) => void): Promise<string[] | null> {
+  const state = attached.get(db);
+  if (!state || state.d !== d) return null;
+  const missing = selectPartitions(d, select).map((p) => p.path).filter((p) => !state.parts.includes(p));
+  if (!missing.length) return [];
+  const bytes = await fetchAll(source, missing, onFile);
+  if (attached.get(db) !== state) return null; // closed or replaced meanwhile
+  await attachFiles(db, bytes, state.parts.length + 1);
+  state.parts.push(...missing);
+  await db.exec(partitionViews(d, state.parts.length));
+  return missing;
 }
 
 /**

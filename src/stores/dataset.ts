@@ -11,6 +11,7 @@ import { hasErrors, type DatasetMeta, type Issue, type LoadedDataset, type RowAc
 import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
 import type { PackDescriptor } from '../load/pack';
+import type { PackParts } from '../url/packParts';
 import type { LoadResult } from '../load';
 import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
@@ -182,6 +183,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
+    openedPack = null;
     const [d, load, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
     const facts = await load.loadDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
@@ -205,18 +207,49 @@ export const useDatasetStore = defineStore('dataset', () => {
     performance.mark('chiso:data-ready');
   }
 
+  // A packed package attaches only the partitions the view needs (src/url/packParts.ts: the period's
+  // years and the year before, ?years=, ?province=); `need` is told the view's parts on every URL change
+  // (stores/filters.ts) and attaches what is missing, before the view's next query runs.
+  /** the view's parts, given the pack's span (set by the filters store; absent: the whole pack) */
+  let wanted: ((span: { from: string; to: string } | null, hasDays: boolean) => PackParts) | null = null;
+  /** the pack open now and where its files come from */
+  let openedPack: { source: Source; pack: PackDescriptor } | null = null;
+  const partsOf = (pack: PackDescriptor): PackParts => {
+    const f = pack.pack.facts;
+    return wanted && f ? wanted(f.span, f.hasDays) : {};
+  };
+
   /** Attach a packed package in place of the data, queued like any replacement (a pack has no errors
    *  to refuse: it was made from a package the load step accepted). */
   function replaceWithPack(source: Source, pack: PackDescriptor, isCurrent: () => boolean): Promise<boolean> {
     const run = writing.then(async () => {
       if (!isCurrent()) return false;
       const [d, packs] = await Promise.all([realDb(), import('../load/pack')]);
-      const facts = await packs.openPack(d, source, pack);
+      const facts = await packs.openPack(d, source, pack, partsOf(pack));
+      openedPack = { source, pack };
       showLoaded({ name: pack.name, title: pack.title, created: pack.created, sources: pack.sources, licenses: pack.licenses, origin: source.origin }, facts.notes, facts);
       return true;
     });
     writing = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * The view's parts of a packed package (called on every URL change): the partitions it lacks are
+   * attached, queued before any later query (db() waits for `writing`), and the version bumps so the
+   * views run again on the wider data.
+   */
+  function need(parts: (span: { from: string; to: string } | null, hasDays: boolean) => PackParts): void {
+    wanted = parts;
+    const opened = openedPack;
+    if (!opened || !dbPromise) return;
+    const run = writing.then(async () => {
+      if (openedPack !== opened) return;
+      const [d, packs] = await Promise.all([realDb(), import('../load/pack')]);
+      const added = await packs.extendPack(d, opened.source, opened.pack, partsOf(opened.pack));
+      if (added?.length && openedPack === opened) version.value++;
+    });
+    writing = run.catch(() => {});
   }
 
   async function open(url: string): Promise<boolean> {
@@ -264,5 +297,5 @@ export const useDatasetStore = defineStore('dataset', () => {
   const ready = computed(() => version.value > 0);
   const isSample = computed(() => meta.value?.origin?.endsWith(DEFAULT_PACKAGE) ?? false);
 
-  return { hasDays, hasChannels, fromSnapshot, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, replaceWith, serveSnapshot, prerender, wake };
+  return { hasDays, hasChannels, fromSnapshot, dbState, dbError, loading, meta, warnings, accounts, refusal, units, span, version, ready, isSample, db, open, need, replaceWith, serveSnapshot, prerender, wake };
 });

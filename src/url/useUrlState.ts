@@ -16,6 +16,8 @@ export { DEFAULT_LEVEL, levelFrom, periodFrom } from './defaults';
 export const URL_PARAMS = [
   // shared filters, carried across links
   'period', 'level', 'lang', 'data', 'channel',
+  // the part of a packed package to attach (src/url/packParts.ts; years is also the oversight range)
+  'province',
   // the scoreboard and tables
   'sort', 'dir', 'pack', 'unit',
   // oversight and embeds
@@ -28,7 +30,7 @@ export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;
 export type HeaderFilter = 'period' | 'level' | 'channel';
 
 /** Carried across links (header, back links, embeds' "full page"): the view's shared filters. */
-export const CARRIED: readonly UrlParam[] = ['period', 'level', 'lang', 'data', 'channel'];
+export const CARRIED: readonly UrlParam[] = ['period', 'level', 'lang', 'data', 'channel', 'province'];
 
 const str = (q: LocationQuery, name: string): string | undefined => {
   const v = q[name];

@@ -14,7 +14,8 @@ import type { Db } from '../../src/db/types';
 import { loadSource } from '../../src/cli/loadSource';
 import { nativeParquetReader } from '../../src/cli/pack';
 import { folderSource } from '../../src/cli/nodeSource';
-import { openPack, selectPartitions, type PackDescriptor } from '../../src/load/pack';
+import { attachedPartitions, extendPack, openPack, selectPartitions, type PackDescriptor } from '../../src/load/pack';
+import { packParts } from '../../src/url/packParts';
 import { dataSpan, evaluate } from '../../src/metrics/evaluate';
 import { queryDueSoon } from '../../src/metrics/dueSoon';
 import { writeDossierFiles } from '../../src/sample/writeDossiers';
@@ -84,11 +85,40 @@ describe('npm run pack', () => {
   it('a page that needs one year attaches only that partition and still answers its windows', async () => {
     const db = await openNodeDb();
     try {
-      await openPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2026] });
-      const [a, b] = await Promise.all([native, db].map((x) => evaluate(x, { from: '2026-10-01', to: '2026-10-31' })));
-      expect(b.total.metrics).toEqual(a.total.metrics);
+      const fetched: string[] = [];
+      const facts = await openPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2026] }, (f) => fetched.push(f));
+      expect(fetched.sort()).toEqual(['MH-2026.duckdb', 'common.duckdb']);
+      // the span is the whole pack's (the period picker offers every period), not the part's
+      expect(facts.span).toEqual(await dataSpan(native));
+      const month = { from: '2026-10-01', to: '2026-10-31' };
+      const [a, b, all] = await Promise.all([native, db, wasmPack].map((x) => evaluate(x, month)));
+      const figures = (ev: typeof a) => ({ units: ev.units.map((u) => ({ id: u.unit_id, metrics: u.metrics })), total: ev.total.metrics });
+      expect(figures(b)).toEqual(figures(a));
+      expect(figures(b)).toEqual(figures(all));
+      // a period outside the part: its year is attached on demand, the others stay
+      const year = { from: '2025-01-01', to: '2025-12-31' };
+      expect(await extendPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2025, 2026] })).toEqual(['MH-2025.duckdb']);
+      expect(await extendPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2025] })).toEqual([]);
+      expect(attachedPartitions(db)).toEqual(['MH-2026.duckdb', 'MH-2025.duckdb']);
+      const [c, d] = await Promise.all([native, db].map((x) => evaluate(x, year)));
+      expect(figures(d)).toEqual(figures(c));
+      expect(figures(await evaluate(db, month))).toEqual(figures(a));
     } finally {
       await db.close();
     }
   }, 240_000);
+
+  it('the URL names the part: the years of the period and the year before, ?years=, ?province=, all for series pages', () => {
+    const span = { from: '2024-01-01', to: '2026-10-31' };
+    expect(packParts({ path: '/' }, span, true)).toEqual({ years: [2025, 2026], provinces: undefined });
+    expect(packParts({ path: '/don-vi/MH.01', period: '2025-Q1' }, span, true)).toEqual({ years: [2024, 2025], provinces: undefined });
+    expect(packParts({ path: '/', years: '2024,2026', province: 'MH' }, span, true)).toEqual({ years: [2024, 2026], provinces: ['MH'] });
+    expect(packParts({ path: '/giam-sat', years: '2024-2025' }, span, true)).toEqual({ years: [2024, 2025], provinces: undefined });
+    expect(packParts({ path: '/cong-khai' }, span, true)).toEqual({ provinces: undefined });
+    expect(packParts({ path: '/embed/metric' }, span, true)).toEqual({ provinces: undefined });
+    expect(packParts({ path: '/embed/scoreboard' }, span, true).years).toEqual([2025, 2026]);
+    // text that is not a year list or a province id is ignored
+    expect(packParts({ path: '/', years: "2026'; DROP", province: "x' OR 1" }, span, true)).toEqual({ years: [2025, 2026], provinces: undefined });
+    expect(selectPartitions(descriptor, packParts({ path: '/' }, span, true)).map((p) => p.path)).toEqual(['MH-2025.duckdb', 'MH-2026.duckdb']);
+  });
 });
