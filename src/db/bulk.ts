@@ -15,6 +15,16 @@ export interface BulkOptions {
   readParquet?: (table: string, file: string, bytes: Uint8Array) => Promise<void>;
 }
 
+/** Per-call hooks of the load step: where the rows go, progress and cancel between row groups. */
+export interface BulkHooks {
+  /** the table the rows end in (default: the file's table, e.g. `dossiers`); replaced if it exists */
+  target?: string;
+  /** after each Parquet row group: groups done, groups in the file */
+  onGroup?: (done: number, groups: number) => void;
+  /** called between row groups; throws to stop the load (the staged table is then left to the caller) */
+  checkpoint?: () => void;
+}
+
 /** Arrow-derived column types DuckDB may give a contract column without a cast. */
 const COMPATIBLE: Record<ColumnType, RegExp> = {
   string: /^VARCHAR$/,
@@ -44,9 +54,10 @@ function csvHeader(bytes: Uint8Array): Set<string> {
   return new Set(line.split(sep).map((x) => x.trim().replace(/^"(.*)"$/, '$1')));
 }
 
-export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>, opts: BulkOptions = {}): Promise<void> {
+export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>, opts: BulkOptions = {}, hooks: BulkHooks = {}): Promise<void> {
   for (const b of bulk) {
     const spec = TABLES[b.table];
+    const target = hooks.target ?? b.table;
     const stage = `__bulk_${b.table}`;
     await db.exec(`DROP TABLE IF EXISTS "${stage}"`);
     if (b.format === 'parquet' && opts.readParquet) {
@@ -54,12 +65,18 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
     } else if (b.format === 'parquet') {
       if (!opts.parquet) throw new Error(`${b.file}: no Parquet decoder here`);
       let first = true;
+      let done = 0;
+      let groups = 0;
       const blob = b.bytes.byteLength === 0 ? opts.blobs?.get(b.file) : undefined;
-      for await (const ipc of opts.parquet(blob ?? b.bytes)) {
+      hooks.checkpoint?.();
+      // leaving the loop early (a cancel) ends the decoder: the browser's worker is terminated
+      for await (const ipc of opts.parquet(blob ?? b.bytes, (n) => { groups = n; })) {
         performance.mark('chiso:bulk-group-decoded');
         await db.insertArrowIpc(stage, ipc, first);
         performance.mark('chiso:bulk-group-inserted');
         first = false;
+        hooks.onGroup?.(++done, Math.max(groups, done));
+        hooks.checkpoint?.();
       }
       if (first) throw new Error(`${b.file}: tệp Parquet không có nhóm hàng nào / the Parquet file has no row groups`);
     } else if (b.format === 'arrow') {
@@ -79,8 +96,8 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
     const cols = await columnsOf(db, stage);
     if (matchesContract(b.table, cols)) {
       // The file follows the contract: keep DuckDB's copy as it is (no second copy of millions of rows).
-      await db.exec(`DROP TABLE IF EXISTS "${b.table}"`);
-      await db.exec(`ALTER TABLE "${stage}" RENAME TO "${b.table}"`);
+      await db.exec(`DROP TABLE IF EXISTS "${target}"`);
+      await db.exec(`ALTER TABLE "${stage}" RENAME TO "${target}"`);
       continue;
     }
     const have = new Set(cols.map((c) => c.name));
@@ -89,9 +106,9 @@ export async function loadBulk(db: Db, bulk: NonNullable<LoadedDataset['bulk']>,
       await db.exec(`DROP TABLE "${stage}"`);
       throw new Error(`${b.file}: thiếu cột bắt buộc ${missing.join(', ')} / missing required columns ${missing.join(', ')}`);
     }
-    await db.exec(createTableSql(spec));
+    await db.exec(createTableSql(spec).replace(`"${b.table}"`, `"${target}"`));
     const present = spec.columns.filter((c) => have.has(c.name)).map((c) => `"${c.name}"`).join(', ');
-    await db.exec(`INSERT INTO "${b.table}" (${present}) SELECT ${present} FROM "${stage}"`);
+    await db.exec(`INSERT INTO "${target}" (${present}) SELECT ${present} FROM "${stage}"`);
     await db.exec(`DROP TABLE "${stage}"`);
   }
 }

@@ -23,7 +23,7 @@ function takeWorker(): Worker {
   return w;
 }
 
-export const browserParquetDecoder: ParquetDecoder = (file) => ({
+export const browserParquetDecoder: ParquetDecoder = (file, onGroups) => ({
   async *[Symbol.asyncIterator]() {
     // bytes are turned into a Blob once, so that every worker can be handed the same file
     const blob = file instanceof Blob ? file : new Blob([file as Uint8Array<ArrayBuffer>]);
@@ -38,7 +38,8 @@ export const browserParquetDecoder: ParquetDecoder = (file) => ({
       w.onmessage = (e: MessageEvent<ParquetResponse>) => {
         const m = e.data;
         if (m.id !== id) return;
-        if (m.kind === 'group') queue.push(m.ipc);
+        if (m.kind === 'start') onGroups?.(m.groups);
+        else if (m.kind === 'group') queue.push(m.ipc);
         else if (m.kind === 'done') end = { next: m.next, groups: m.groups };
         else if (m.kind === 'error') failure = new Error(m.message);
         wake?.();

@@ -21,5 +21,6 @@ export const PARQUET_AHEAD = 2;
 export const GROUPS_PER_WORKER = 8;
 
 /** Arrow IPC stream chunks of a Parquet file (its bytes, or in the browser a Blob the page never read
- *  into memory), one per row group, in order. */
-export type ParquetDecoder = (file: Uint8Array | Blob) => AsyncIterable<Uint8Array>;
+ *  into memory), one per row group, in order. `onGroups` learns the file's number of row groups once
+ *  its footer is read (for progress). */
+export type ParquetDecoder = (file: Uint8Array | Blob, onGroups?: (groups: number) => void) => AsyncIterable<Uint8Array>;

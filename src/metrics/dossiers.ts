@@ -49,11 +49,12 @@ const COUNTED = 'received_at IS NOT NULL AND due_at IS NOT NULL AND coalesce(sta
 const CHANNEL = 'CASE d.channel WHEN 2 THEN 2 WHEN 3 THEN 3 ELSE 1 END';
 
 /**
- * One row per counted dossier: its series key k = sid·4 + channel (sid numbers the (unit, field) pairs,
- * so the heavy grouping runs on integers, not strings), its days — receipt r, finish f, first overdue
- * day o (null: never while pending) — the 766 verdict of a finished dossier, and its flags.
+ * One row per counted dossier of the rowid range [from, to): its series key k = sid·4 + channel (sid
+ * numbers the (unit, field) pairs, so the heavy grouping runs on integers, not strings), its days —
+ * receipt r, finish f, first overdue day o (null: never while pending, or not by the end day) — the 766
+ * verdict of a finished dossier, and its flags.
  */
-function dossierDaysSql(): string {
+function dossierDaysSql(from: number, to: number, endDay: number): string {
   return `SELECT k.sid * 4 + ${CHANNEL} AS k,
       ${DAY('d.received_at')} AS r,
       ${DAY('d.finished_at')} AS f,
@@ -68,19 +69,24 @@ function dossierDaysSql(): string {
         WHEN CAST(floor((epoch_ms(d.finished_at) - coalesce(d.supplement_days, 0) * 86400000) / 86400000) AS INTEGER) = ${DAY('d.due_at')} THEN 2
         ELSE 3
       END::UTINYINT AS verdict,
-      CASE
-        WHEN coalesce(d.supplement_requests, 0) > 1 THEN ${DAY('d.received_at')}
-        WHEN d.finished_at IS NULL AND d.status = 5 THEN NULL
-        ELSE greatest(${DAY('d.received_at')}, ${DAY('d.due_at')} + CAST(floor(coalesce(d.supplement_days, 0)) AS INTEGER) + 1)
-      END AS o
-    FROM dossiers d JOIN __dossier_keys k ON k.unit_id = d.unit_id AND k.field = coalesce(d.field, '')
-    WHERE ${COUNTED.replace(/(received_at|due_at|status)/g, 'd.$1')}`;
+      CASE WHEN o <= ${endDay} THEN o END AS o
+    FROM (SELECT *,
+        CASE
+          WHEN coalesce(supplement_requests, 0) > 1 THEN ${DAY('received_at')}
+          WHEN finished_at IS NULL AND status = 5 THEN NULL
+          ELSE greatest(${DAY('received_at')}, ${DAY('due_at')} + CAST(floor(coalesce(supplement_days, 0)) AS INTEGER) + 1)
+        END AS o
+      FROM dossiers WHERE rowid >= ${from} AND rowid < ${to} AND ${COUNTED}) d
+    JOIN __dossier_keys k ON k.unit_id = d.unit_id AND k.field = coalesce(d.field, '')`;
 }
 
+const EVENT_COLS = [...FLOWS, 'd_pending', 'd_overdue'];
+
 /**
- * Events per (series key, day): flows of the day and changes of the pending stocks. Each kind of event
- * (receipt, finish, falling overdue) is grouped on its own with only its own sums, then the three small
- * results are merged: cheaper than grouping a union of every dossier three times over.
+ * Events per (series key, day) of the dossiers in `dd`: flows of the day and changes of the pending
+ * stocks. Each kind of event (receipt, finish, falling overdue) is grouped on its own with only its own
+ * sums, then the three small results are merged: cheaper than grouping a union of every dossier three
+ * times over.
  */
 function eventsSql(): string {
   const sums = (named: Record<string, string>) => Object.entries(named).map(([c, e]) => `sum((${e})::INTEGER) AS ${c}`).join(', ');
@@ -96,7 +102,7 @@ function eventsSql(): string {
     d_pending: '-1', d_overdue: 'CASE WHEN o IS NOT NULL AND o < f THEN -1 ELSE 0 END',
   });
   const fall = sums({ apologies_issued: 'f IS NULL AND apology', d_overdue: '1' });
-  const merged = [...FLOWS, 'd_pending', 'd_overdue'].map((c) => `coalesce(sum(${c}), 0)::INTEGER AS ${c}`).join(', ');
+  const merged = EVENT_COLS.map((c) => `coalesce(sum(${c}), 0)::INTEGER AS ${c}`).join(', ');
   return `SELECT k, day, ${merged} FROM (
       SELECT k, r AS day, ${receipt} FROM dd GROUP BY k, r
       UNION ALL BY NAME
@@ -106,27 +112,75 @@ function eventsSql(): string {
     ) GROUP BY k, day`;
 }
 
+/** Dossier rows read per chunk: the generator's Parquet row group (src/sample/writeDossiers.ts), so a
+ *  chunk's working set is about one decoded group, whatever the size of the table. */
+export const DERIVE_CHUNK_ROWS = 262_144;
+
+export interface DeriveOptions {
+  /** rows per chunk (tests use small chunks to cross chunk edges) */
+  chunkRows?: number;
+  /** called after each chunk with the rowids done and the rowid span; may throw to stop (cancel) */
+  onChunk?: (done: number, total: number) => void;
+}
+
+const safeInt = (v: unknown, fallback: number) => (Number.isSafeInteger(Number(v)) && v != null ? Number(v) : fallback);
+
 /**
  * Build `dossier_counts` (unit, field, day) and `dossier_counts_by_channel` (unit, field, channel, day)
  * from the `dossiers` table. Replaces dossier_counts: call it only when the package published none.
+ *
+ * Chunk by chunk (rowid ranges): each chunk's dossiers become per-(series, day) event sums appended to
+ * an events table, and the series keys grow with the chunk's new (unit, field) pairs; the events are
+ * grouped once more at the end and the stocks come from their running sums. No working table ever holds
+ * a row per dossier, so memory follows the number of series × days, not of dossiers.
  */
-export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
+export async function deriveDossierCounts(db: Db, opts: DeriveOptions = {}): Promise<DeriveResult> {
   await dropCube(db); // it describes the counts being replaced; the load step builds it again
   // Series run from their first event to their last; days without events are filled in so that
   // stocks are visible on every day they are held.
-  // The last day the data can judge: a dossier due later has not fallen overdue yet.
-  const [b] = await db.query<{ end_day: number | null }>(
-    `SELECT greatest(max(${DAY('received_at')}), coalesce(max(${DAY('finished_at')}), max(${DAY('received_at')}))) AS end_day FROM dossiers WHERE ${COUNTED}`);
-  const endDay = Number.isSafeInteger(b?.end_day) ? Number(b.end_day) : 0; // an integer we computed, safe in SQL text
-  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_keys AS
-    SELECT (row_number() OVER (ORDER BY unit_id, field))::INTEGER AS sid, unit_id, field
-    FROM (SELECT DISTINCT unit_id, coalesce(field, '') AS field FROM dossiers WHERE ${COUNTED})`);
-  // A working table in the main database, not TEMP: the browser's main database is compressed, and at
-  // 10 million dossiers this table would otherwise take more memory than the dossiers themselves.
-  await db.exec(`CREATE OR REPLACE TABLE __dossier_days AS
-    SELECT * REPLACE (CASE WHEN o <= ${endDay} THEN o END AS o) FROM (${dossierDaysSql()})`);
-  await db.exec(`CREATE OR REPLACE TABLE __dossier_events AS WITH dd AS (SELECT * FROM __dossier_days) ${eventsSql()}`);
-  await db.exec('DROP TABLE __dossier_days');
+  // The last day the data can judge: a dossier due later has not fallen overdue yet. Known before the
+  // first chunk, since a chunk's "falling overdue" events after it are left out.
+  const [b] = await db.query<{ end_day: number | null; top: number | null }>(
+    `SELECT greatest(max(${DAY('received_at')}) FILTER (WHERE ${COUNTED}),
+        coalesce(max(${DAY('finished_at')}) FILTER (WHERE ${COUNTED}), max(${DAY('received_at')}) FILTER (WHERE ${COUNTED}))) AS end_day,
+      max(rowid) AS top FROM dossiers`);
+  // integers we computed, safe in SQL text
+  const endDay = safeInt(b?.end_day, 0);
+  const span = safeInt(b?.top, -1) + 1;
+  const chunk = Math.max(1, Math.floor(opts.chunkRows ?? DERIVE_CHUNK_ROWS));
+  const eventCols = EVENT_COLS.map((c) => `${c} INTEGER`).join(', ');
+  // Working tables in the main database, not TEMP: the browser's main database is compressed.
+  await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_keys (sid INTEGER, unit_id VARCHAR, field VARCHAR);
+    CREATE OR REPLACE TABLE __dossier_chunks (k INTEGER, day INTEGER, ${eventCols})`);
+  try {
+    for (let from = 0; from < span; from += chunk) {
+      const to = Math.min(span, from + chunk);
+      // the chunk's new series get the next numbers; then its events, in one round trip
+      await db.exec(`INSERT INTO __dossier_keys
+          SELECT (SELECT coalesce(max(sid), 0) FROM __dossier_keys) + row_number() OVER (ORDER BY unit_id, field), unit_id, field
+          FROM (SELECT DISTINCT unit_id, coalesce(field, '') AS field FROM dossiers WHERE rowid >= ${from} AND rowid < ${to} AND ${COUNTED}) n
+          WHERE NOT EXISTS (SELECT 1 FROM __dossier_keys k WHERE k.unit_id = n.unit_id AND k.field = n.field);
+        INSERT INTO __dossier_chunks WITH dd AS MATERIALIZED (${dossierDaysSql(from, to, endDay)}) ${eventsSql()}`);
+      opts.onChunk?.(to, span);
+    }
+    // one (series, day) row of events from the chunks' partial sums
+    await db.exec(`CREATE OR REPLACE TABLE __dossier_events AS
+      SELECT k, day, ${EVENT_COLS.map((c) => `sum(${c})::INTEGER AS ${c}`).join(', ')} FROM __dossier_chunks GROUP BY k, day;
+      DROP TABLE __dossier_chunks`);
+    await writeCounts(db, endDay);
+  } finally {
+    await db.exec('DROP TABLE IF EXISTS __dossier_chunks; DROP TABLE IF EXISTS __dossier_events; DROP TABLE IF EXISTS __dossier_stocks; DROP TABLE IF EXISTS __dossier_keys');
+  }
+  const [n] = await db.query<{ dossiers: number; not_received: number; rows: number; channel_rows: number }>(
+    `SELECT (SELECT count(*) FROM dossiers) AS dossiers,
+      (SELECT count(*) FROM dossiers WHERE NOT (${COUNTED})) AS not_received,
+      (SELECT count(*) FROM dossier_counts) AS "rows",
+      (SELECT count(*) FROM ${BY_CHANNEL_TABLE}) AS channel_rows`);
+  return { dossiers: n.dossiers, notReceived: n.not_received, rows: n.rows, channelRows: n.channel_rows };
+}
+
+/** The day rows of every series from __dossier_events: flows as they are, stocks from running sums. */
+async function writeCounts(db: Db, endDay: number): Promise<void> {
   const flowCols = FLOWS.map((c) => `coalesce(e.${c}, 0) AS ${c}`).join(', ');
   await db.exec(`CREATE OR REPLACE TABLE __dossier_stocks AS
     WITH series AS (
@@ -155,7 +209,6 @@ export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
       overdue::INTEGER AS pending_overdue
     FROM stocks
     WHERE has_event OR pending <> 0 OR pending - d_pending <> 0`);
-  await db.exec('DROP TABLE IF EXISTS __dossier_events');
   const COUNT_COLS = ['received_online', 'received_offline', 'received_postal', 'received_online_full', 'carried_over',
     'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue',
     'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied'];
@@ -171,14 +224,6 @@ export async function deriveDossierCounts(db: Db): Promise<DeriveResult> {
     SELECT DATE '1970-01-01' + t.day AS period_start, DATE '1970-01-01' + t.day AS period_end, k.unit_id, k.field,
       ${COUNT_COLS.map((c) => `t.${c}`).join(', ')}, NULL::INTEGER AS complaints
     FROM t JOIN __dossier_keys k ON k.sid = t.sid`);
-  await db.exec('DROP TABLE IF EXISTS __dossier_stocks');
-  await db.exec('DROP TABLE IF EXISTS __dossier_keys');
-  const [n] = await db.query<{ dossiers: number; not_received: number; rows: number; channel_rows: number }>(
-    `SELECT (SELECT count(*) FROM dossiers) AS dossiers,
-      (SELECT count(*) FROM dossiers WHERE NOT (${COUNTED})) AS not_received,
-      (SELECT count(*) FROM dossier_counts) AS "rows",
-      (SELECT count(*) FROM ${BY_CHANNEL_TABLE}) AS channel_rows`);
-  return { dossiers: n.dossiers, notReceived: n.not_received, rows: n.rows, channelRows: n.channel_rows };
 }
 
 /** Whether the channel pre-aggregate exists (a dossier-level dataset is loaded). */

@@ -173,4 +173,28 @@ describe('deriveDossierCounts', () => {
     expect(total.metrics.on_time_rate.denominator).toBe(4);
     expect(total.metrics.on_time_rate.value).toBe(50);
   });
+
+  it('gives the same tables chunk by chunk, whatever the chunk size (series met in a later chunk included)', async () => {
+    const table = async (t: string) => (await db.query<{ r: string }>(
+      `SELECT (t::VARCHAR) AS r FROM ${t} t ORDER BY ALL`)).map((x) => x.r);
+    await deriveDossierCounts(db, { chunkRows: 1 << 20 });
+    const whole = { counts: await table('dossier_counts'), channels: await table('dossier_counts_by_channel') };
+    expect(whole.counts.length).toBeGreaterThan(0);
+    for (const chunkRows of [1, 2, 5]) {
+      const seen: [number, number][] = [];
+      await deriveDossierCounts(db, { chunkRows, onChunk: (done, total) => seen.push([done, total]) });
+      expect(seen.length).toBe(Math.ceil(ROWS.length / chunkRows));
+      expect(seen.at(-1)).toEqual([ROWS.length, ROWS.length]);
+      expect(await table('dossier_counts')).toEqual(whole.counts);
+      expect(await table('dossier_counts_by_channel')).toEqual(whole.channels);
+    }
+  });
+
+  it('stops between chunks when told to, leaving no working table behind', async () => {
+    let chunks = 0;
+    await expect(deriveDossierCounts(db, { chunkRows: 4, onChunk: () => { if (++chunks === 2) throw new Error('cancelled'); } })).rejects.toThrow('cancelled');
+    expect(chunks).toBe(2);
+    const left = await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_dossier%' ESCAPE '\\'");
+    expect(left).toEqual([]);
+  });
 });

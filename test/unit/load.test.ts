@@ -14,7 +14,7 @@ import { openNodeDb } from '../../src/db/node';
 import type { Db } from '../../src/db/types';
 import { loadPackage } from '../../src/datasets/package';
 import { folderSource } from '../../src/cli/nodeSource';
-import { loadDataset } from '../../src/load';
+import { loadDataset, type LoadProgress } from '../../src/load';
 import { nodeParquetDecoder } from '../../src/db/parquetNode';
 import { parquetSink } from '../../src/sample/dossierSinks';
 import { evaluate } from '../../src/metrics/evaluate';
@@ -140,6 +140,50 @@ describe('a dossier-level package through the load step', () => {
       }
       // a cancelled load stops between stages
       await expect(loadDataset(db, ds, { parquet: nodeParquetDecoder, signal: { aborted: true } })).rejects.toThrow('cancelled');
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+
+  it('atomic (the import page): a load cancelled at any point leaves what was loaded before; an uncancelled one gives the same figures', async () => {
+    const before = path.join(dir, 'before');
+    writeDossierFiles({ rows: 400, out: before, seed: 11, formats: ['parquet'] });
+    const db = await openNodeDb();
+    // what the database holds, table by table (names, row counts and a hash of every row), and one window's figures
+    const state = async () => {
+      const tables = await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE NOT internal ORDER BY 1");
+      const rows: Record<string, string> = {};
+      for (const { name } of tables) {
+        const [h] = await db.query<{ n: number; h: string }>(`SELECT count(*) AS n, coalesce(sum(hash(t::VARCHAR)::HUGEINT), 0)::VARCHAR AS h FROM "${name}" t`);
+        rows[name] = `${h.n}:${h.h}`;
+      }
+      return { rows, figures: JSON.stringify(await evaluate(db, { from: '2026-01-01', to: '2026-12-31' })) };
+    };
+    try {
+      await loadDataset(db, await loadPackage(folderSource(before)), { parquet: nodeParquetDecoder, atomic: true });
+      const kept = await state();
+      expect(Object.keys(kept.rows)).toEqual(expect.arrayContaining(['dossiers', 'dossier_counts', 'count_cube']));
+      const ds = await loadPackage(folderSource(path.join(dir, 'parquet')));
+      const at: [string, (p: LoadProgress) => boolean][] = [
+        ['a row group read', (p) => p.stage === 'dossiers' && (p.done ?? 0) > 0],
+        ['the check', (p) => p.stage === 'check'],
+        ['a derive chunk', (p) => p.step === 'dossier_counts' && (p.done ?? 0) > 0],
+        ['the cube', (p) => p.step === 'cube'],
+        ['the facts', (p) => p.stage === 'facts'],
+      ];
+      for (const [where, when] of at) {
+        const signal = { aborted: false };
+        await expect(loadDataset(db, ds, { parquet: nodeParquetDecoder, atomic: true, signal, onProgress: (p) => { if (when(p)) signal.aborted = true; } }), where).rejects.toThrow('cancelled');
+        expect(signal.aborted, where).toBe(true);
+        expect(await state(), where).toEqual(kept);
+      }
+      const r = await loadDataset(db, ds, { parquet: nodeParquetDecoder, atomic: true });
+      expect(r.accounts).toContainEqual({ file: 'dossiers.parquet', table: 'dossiers', read: ROWS, loaded: ROWS, reported: 0 });
+      for (const [from, to] of [['2026-10-01', '2026-10-31'], ['2025-01-01', '2025-12-31']]) {
+        const ev = await evaluate(db, { from, to });
+        expectFigures({ period: { from, to }, units: ev.units, total: ev.total, errors: [], warnings: [], accounts: [] } as unknown as Doc, from, to);
+      }
+      expect((await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'"))).toEqual([]);
     } finally {
       await db.close();
     }
