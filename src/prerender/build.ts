@@ -58,9 +58,14 @@ function markFirstFigure(html: string): string {
   return `${html.slice(0, at)} elementtiming="chiso-first-figure"${html.slice(at)}`;
 }
 
-export interface PrerenderResult { route: string; file: string; kb: number; charts: number; results: number }
+export interface PrerenderResult { route: string; file: string; kb: number; charts: number; results: number; queries: number }
 
-export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, snapshotBlock: () => string): Promise<PrerenderResult[]> {
+/**
+ * Each route's page, with its state block and `snapshotBlock(keys)`: the snapshot's JSON data block
+ * carrying, of the recorded queries, only those keys (what the route's first render asks beyond its
+ * state): a result ships once, in the state, and the rest of the snapshot waits in its `more` file.
+ */
+export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, snapshotBlock: (keys: string[]) => string): Promise<PrerenderResult[]> {
   // the built page as vite wrote it (a build run twice over one dist/ starts again from a clean page)
   const template = readFileSync(path.join(dist, 'index.html'), 'utf8')
     .replace(/\s*<script type="application\/json" id="[^"]+">[\s\S]*?<\/script>/g, '')
@@ -74,9 +79,8 @@ export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, s
   try {
     const rendered: [string, Rendered][] = [];
     for (const route of PRERENDERED_ROUTES) rendered.push([route, await render(route, db, snapshot)]);
-    // every route's queries are recorded by now: one snapshot block for all pages
-    const block = snapshotBlock();
     for (const [route, r] of rendered) {
+      const block = snapshotBlock(r.asked);
       for (const [name, svg] of Object.entries(r.svgs)) {
         mkdirSync(path.dirname(path.join(dist, name)), { recursive: true });
         writeFileSync(path.join(dist, name), svg, 'utf8');
@@ -92,7 +96,7 @@ export async function prerenderPages(dist: string, db: Db, snapshot: Snapshot, s
       const file = route === '/' ? path.join(dist, 'index.html') : path.join(dist, route.slice(1), 'index.html');
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, html, 'utf8');
-      out.push({ route, file, kb: Buffer.byteLength(html) / 1024, charts: Object.keys(r.svgs).length, results: Object.keys(r.results).length });
+      out.push({ route, file, kb: Buffer.byteLength(html) / 1024, charts: Object.keys(r.svgs).length, results: Object.keys(r.results).length, queries: r.asked.length });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

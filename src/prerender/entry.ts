@@ -13,7 +13,7 @@ import { i18n } from '../i18n';
 import { useDatasetStore } from '../stores/dataset';
 import { clearPageQueries, pageQueriesSettled, pageQueryResults } from '../coordinator/usePageQuery';
 import { queryKey } from '../snapshot/key';
-import type { Db } from '../db/types';
+import type { Db, Param, Row } from '../db/types';
 import type { Snapshot } from '../snapshot/types';
 import type { PrerenderContext } from './context';
 
@@ -26,6 +26,9 @@ export interface Rendered {
   charts: Record<string, string>;
   /** SVG path → SVG text, to write under dist/ */
   svgs: Record<string, string>;
+  /** snapshot keys of the SQL the last pass still asked with the results in the cache (usually none):
+   *  what the browser's first render asks beyond the state, so the page's snapshot block carries them */
+  asked: string[];
   lang: string;
 }
 
@@ -46,6 +49,15 @@ export async function render(url: string, db: Db, snapshot: Snapshot): Promise<R
   const svgs: Record<string, string> = {};
   let html = '';
   let seen = -1;
+  let asked = new Set<string>();
+  const tracked: Db = {
+    query<T = Row>(sql: string, params: Param[] = []) { asked.add(queryKey(sql, params)); return db.query<T>(sql, params); },
+    exec: (sql) => db.exec(sql),
+    insertArrowIpc: (t, ipc, create) => db.insertArrowIpc(t, ipc, create),
+    registerFile: (n, b) => db.registerFile(n, b),
+    dropFile: (n) => db.dropFile(n),
+    close: () => db.close(),
+  };
   // Pass until a render asks for nothing new (a view may query again with what an earlier one returned).
   for (let pass = 0; pass < 4; pass++) {
     const app = createSSRApp(App);
@@ -53,7 +65,8 @@ export async function render(url: string, db: Db, snapshot: Snapshot): Promise<R
     app.use(pinia);
     app.use(router);
     app.use(i18n);
-    useDatasetStore(pinia).prerender(snapshot, db);
+    asked = new Set();
+    useDatasetStore(pinia).prerender(snapshot, tracked);
     await router.push(url);
     await router.isReady();
     const ctx: PrerenderContext = {
@@ -71,5 +84,5 @@ export async function render(url: string, db: Db, snapshot: Snapshot): Promise<R
     if (n === seen) break;
     seen = n;
   }
-  return { html, results: pageQueryResults(1), charts, svgs, lang: i18n.global.locale.value as string };
+  return { html, results: pageQueryResults(1), charts, svgs, asked: [...asked], lang: i18n.global.locale.value as string };
 }

@@ -3,7 +3,7 @@
 // browser's loader and SQL in Node, runs each page's default queries (src/pages/index.ts) through a recording Db, draws the default
 // charts to SVG with ECharts' server-side renderer, and writes the snapshot into dist/index.html as a
 // JSON data block (not a script: the CSP stays strict) plus a <noscript> summary for pages without JS.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openNodeDb } from '../db/node';
@@ -19,7 +19,7 @@ import { recordingDb } from './record';
 import { renderCharts } from './charts';
 import { noscriptHtml } from './noscript';
 import { prerenderPages } from '../prerender/build';
-import { SNAPSHOT_ELEMENT_ID, SNAPSHOT_FORMAT, type Snapshot } from './types';
+import { SNAPSHOT_ELEMENT_ID, SNAPSHOT_FORMAT, type Snapshot, type SnapshotQueries } from './types';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,19 +80,35 @@ async function main() {
   };
   // The default views as HTML (src/prerender/): their queries go through the recording Db too, so the
   // snapshot answers them in the browser as well. Without it, the page waits for the live app.
+  // A prerendered page ships each result once: its state block has the page queries' results, its
+  // snapshot block the dataset's facts and only the recorded rows its first render asks beyond them;
+  // every recorded query waits in one file (`more`), fetched on the first query the block lacks.
   let pages: Awaited<ReturnType<typeof prerenderPages>> | null = null;
-  const blockOf = () => `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${embeddable(snapshot)}</script>`;
+  let moreFile: string | null = null;
+  const writeMore = () => {
+    if (moreFile) return moreFile;
+    const body = JSON.stringify({ format: SNAPSHOT_FORMAT, package: snapshot.package, queries: rec.results } satisfies SnapshotQueries);
+    moreFile = `snapshot/queries-${createHash('sha256').update(body).digest('hex').slice(0, 10)}.json`;
+    mkdirSync(path.join(dist, 'snapshot'), { recursive: true });
+    writeFileSync(path.join(dist, moreFile), body, 'utf8');
+    return moreFile;
+  };
+  const pageBlock = (keys: string[]) => {
+    const more = writeMore();
+    const queries = Object.fromEntries(keys.filter((k) => rec.results[k]).map((k) => [k, rec.results[k]]));
+    return `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${embeddable({ ...snapshot, queries, more })}</script>`;
+  };
   if (process.env.CHISO_PRERENDER !== '0') {
     try {
-      pages = await prerenderPages(dist, rec.db, snapshot, blockOf);
+      pages = await prerenderPages(dist, rec.db, snapshot, pageBlock);
     } catch (e) {
       console.warn(`prerender: ${(e as Error).stack ?? e}\nprerender: no prerendered pages (the snapshot's figures show once the app has started)`);
     }
   }
   await db.close();
   if (pages) {
-    for (const p of pages) console.log(`prerender: ${p.route} → ${path.relative(process.cwd(), p.file)} (${p.kb.toFixed(0)} KB, ${p.results} results, ${p.charts} charts)`);
-    console.log(`snapshot: ${Object.keys(rec.results).length} queries, ${(blockOf().length / 1024).toFixed(0)} KB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const p of pages) console.log(`prerender: ${p.route} → ${path.relative(process.cwd(), p.file)} (${p.kb.toFixed(0)} KB, ${p.results} results, ${p.queries} recorded results inline, ${p.charts} charts)`);
+    console.log(`snapshot: ${Object.keys(rec.results).length} queries → ${moreFile} (${(statSync(path.join(dist, moreFile!)).size / 1024).toFixed(0)} KB, fetched on the first query a page's block lacks), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return;
   }
   const block = `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${embeddable(snapshot)}</script>`;

@@ -18,10 +18,21 @@ export interface Snapshot {
   span: { from: string; to: string } | null;
   hasDays: boolean;
   hasChannels: boolean;
-  /** query key (key.ts) → rows as the Db interface returns them, packed by packRows */
+  /** query key (key.ts) → rows as the Db interface returns them, packed by packRows. In a prerendered
+   *  page only what its first render asks beyond its state block (usually nothing): each result ships once. */
   queries: Record<string, PackedRows>;
+  /** every recorded query, as a file (SnapshotQueries, path relative to the site root) the page fetches on
+   *  its first query the block lacks: another page's default view, a non-prerendered address */
+  more?: string;
   /** default charts rendered to SVG in Node: id → path relative to the page */
   charts: Record<string, string>;
+}
+
+/** The file `more` names: all the build's recorded queries, for the package the snapshot describes. */
+export interface SnapshotQueries {
+  format: typeof SNAPSHOT_FORMAT;
+  package: string;
+  queries: Record<string, PackedRows>;
 }
 
 /** Rows without their repeated keys: column names once, then one array of values per row. */

@@ -5,7 +5,7 @@
 import { computed, ref } from 'vue';
 import type { Db, Param, Row } from '../db/types';
 import { queryKey } from '../snapshot/key';
-import { SNAPSHOT_ELEMENT_ID, SNAPSHOT_FORMAT, unpackRows, type Snapshot } from '../snapshot/types';
+import { SNAPSHOT_ELEMENT_ID, SNAPSHOT_FORMAT, unpackRows, type PackedRows, type Snapshot, type SnapshotQueries } from '../snapshot/types';
 
 let read: Snapshot | null | undefined;
 /** true while figures on screen come from the snapshot */
@@ -31,10 +31,30 @@ export function setServing(v: boolean) {
   serving.value = v;
 }
 
+const more = new Map<string, Promise<Record<string, PackedRows> | null>>();
 /**
- * A Db over the snapshot: recorded queries are answered at once while `serving`; anything else waits
- * for `loaded()` (which starts the real dataset's load, if it waits, and resolves once it is in the real
- * database) and runs there.
+ * The recorded queries of the snapshot's `more` file (fetched once, on the first query the page's own
+ * block lacks); null when there is none or it cannot be read (offline and never cached, another build's
+ * file): then the real database answers.
+ */
+function moreQueries(snap: Snapshot): Promise<Record<string, PackedRows> | null> {
+  const name = snap.more;
+  if (!name || typeof location === 'undefined' || typeof fetch === 'undefined') return Promise.resolve(null);
+  let p = more.get(name);
+  if (!p) {
+    p = fetch(new URL(name, new URL(import.meta.env.BASE_URL, location.origin)).href, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() as Promise<SnapshotQueries> : null))
+      .then((f) => (f && f.format === SNAPSHOT_FORMAT && f.package === snap.package && f.queries ? f.queries : null))
+      .catch(() => null);
+    more.set(name, p);
+  }
+  return p;
+}
+
+/**
+ * A Db over the snapshot: recorded queries are answered at once while `serving` (from the page's block,
+ * else from the `more` file); anything else waits for `loaded()` (which starts the real dataset's load,
+ * if it waits, and resolves once it is in the real database) and runs there.
  */
 export function snapshotDb(snap: Snapshot, real: () => Promise<Db>, loaded: () => Promise<unknown>): Db {
   // a query the snapshot has not recorded starts the real load (if it still waits) and runs once it is in
@@ -43,8 +63,9 @@ export function snapshotDb(snap: Snapshot, real: () => Promise<Db>, loaded: () =
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (serving.value) {
         // rows are unpacked afresh for every caller: no two views share (and mutate) one object
-        const hit = snap.queries[queryKey(sql, params)];
-        if (hit) return unpackRows<T>(hit);
+        const key = queryKey(sql, params);
+        const hit = snap.queries[key] ?? (await moreQueries(snap))?.[key];
+        if (hit && serving.value) return unpackRows<T>(hit);
       }
       return (await later()).query<T>(sql, params);
     },

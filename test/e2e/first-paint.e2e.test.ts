@@ -68,6 +68,23 @@ describe.skipIf(!prerendered)('prerendered pages', () => {
     }
   });
 
+  it('ships each result once: the state has the page\'s results, the snapshot block no rows, the rest waits in a file', () => {
+    let more = '';
+    for (const file of ['index.html', 'cong-khai/index.html', 'embed/scoreboard/index.html', 'embed/public/index.html']) {
+      const text = fs.readFileSync(path.join(dist, file), 'utf8');
+      const blocks = [...text.matchAll(/<script type="application\/json" id="([^"]+)">/g)].map((m) => m[1]);
+      expect(blocks.sort(), file).toEqual(['chiso-prerender', 'chiso-snapshot']);
+      const snap = JSON.parse(/<script type="application\/json" id="chiso-snapshot">([\s\S]*?)<\/script>/.exec(text)![1]) as { queries: Record<string, unknown>; more: string; units: unknown[] };
+      // the first render asks nothing beyond the state: no recorded rows in the page
+      expect(Object.keys(snap.queries), file).toEqual([]);
+      expect(snap.units.length).toBeGreaterThan(0);
+      more ||= snap.more;
+      expect(snap.more, file).toBe(more);
+    }
+    const file = JSON.parse(fs.readFileSync(path.join(dist, more), 'utf8')) as { queries: Record<string, { c: string[]; r: unknown[][] }> };
+    expect(Object.keys(file.queries).length).toBeGreaterThan(5);
+  });
+
   it('shows them without JavaScript; with it hydrates the same figures, fetches no wasm until a key press', async () => {
     const nojs = await openPage('/', { context: { javaScriptEnabled: false } });
     let noScript: string[];
@@ -96,6 +113,8 @@ describe.skipIf(!prerendered)('prerendered pages', () => {
       expect(paints).toContain('chiso-first-figure');
       expect(paints).toContain('chiso-chart');
       expect(wasmOf(requests)).toEqual([]);
+      // the HTML answers the first screen: not even the snapshot's file of recorded queries is asked
+      expect(requests.filter((u) => /\/snapshot\/queries-/.test(u))).toEqual([]);
       expect(await page.evaluate(() => performance.getEntriesByName('chiso:db-ready').length)).toBe(0);
       // a key press starts DuckDB; its figures replace the snapshot's without a change
       await waitForDbReady(page);
@@ -103,6 +122,29 @@ describe.skipIf(!prerendered)('prerendered pages', () => {
       await page.waitForFunction(() => performance.getEntriesByName('chiso:data-ready').length > 0, undefined, { timeout: 90_000 });
       await page.waitForTimeout(1500);
       expect(await figures(page)).toEqual(noScript);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a default view that is not prerendered (the metric embed) is answered from the snapshot\'s file, without wasm', async () => {
+    const { page, problems, close } = await openPage('/embed/metric', { noNavigate: true });
+    try {
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(new URL('embed/metric', appUrl()).href, { waitUntil: 'networkidle' });
+      const rows = () => page.evaluate(() => [...document.querySelectorAll('table tbody tr')].map((tr) => tr.textContent));
+      await page.locator('table tbody tr').first().waitFor({ state: 'attached', timeout: 30_000 });
+      const fromSnapshot = await rows();
+      expect(fromSnapshot.length).toBeGreaterThan(3);
+      expect(requests.filter((u) => /\/snapshot\/queries-[0-9a-f]+\.json$/.test(u)).length).toBe(1);
+      expect(wasmOf(requests)).toEqual([]);
+      // DuckDB, once started by a key press, shows the same rows
+      await waitForDbReady(page);
+      await page.waitForFunction(() => performance.getEntriesByName('chiso:data-ready').length > 0, undefined, { timeout: 90_000 });
+      await page.waitForTimeout(1000);
+      expect(await rows()).toEqual(fromSnapshot);
       assertNoProblems(problems);
     } finally {
       await close();

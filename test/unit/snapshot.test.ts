@@ -3,7 +3,7 @@
 // data; the pages' default queries recorded on the sample answer the scoreboard month as a direct evaluation.
 import path from 'node:path';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openNodeDb } from '../../src/db/node';
 import type { Db } from '../../src/db/types';
 import { queryKey } from '../../src/snapshot/key';
@@ -73,6 +73,42 @@ describe('snapshotDb', () => {
     setServing(false);
     await real.exec('UPDATE t SET s = \'z\' WHERE n = 2');
     expect(await proxy.query('SELECT n, s FROM t WHERE n = ?', [2])).toEqual([{ n: 2, s: 'z' }]);
+  });
+});
+
+describe('snapshotDb with a `more` file', () => {
+  let real: Db;
+  beforeAll(async () => { real = await openNodeDb(); await real.exec('CREATE TABLE m AS SELECT * FROM (VALUES (1), (2), (3)) v(n)'); });
+  afterAll(async () => { await real.close(); vi.unstubAllGlobals(); });
+
+  it('answers what the page block lacks from the file (fetched once), and the rest from the real database', async () => {
+    const rec = recordingDb(real);
+    const inFile = await rec.db.query('SELECT sum(n) AS s FROM m');
+    const files: string[] = [];
+    vi.stubGlobal('location', { origin: 'https://chiso.example', href: 'https://chiso.example/embed/metric' });
+    vi.stubGlobal('fetch', async (url: string) => {
+      files.push(url);
+      return { ok: true, json: async () => JSON.parse(JSON.stringify({ format: SNAPSHOT_FORMAT, package: 'p/datapackage.json', queries: rec.results })) };
+    });
+    const snap: Snapshot = {
+      format: SNAPSHOT_FORMAT, package: 'p/datapackage.json', builtAt: '', meta: { name: 'p', title: 'p' }, warnings: [], accounts: [],
+      units: [], span: null, hasDays: false, hasChannels: false, queries: {}, charts: {}, more: 'snapshot/queries-0123456789.json',
+    };
+    setServing(true);
+    let asked = 0;
+    const proxy = snapshotDb(snap, async () => real, async () => { asked++; });
+    expect(await proxy.query('SELECT sum(n) AS s FROM m')).toEqual(inFile);
+    expect(await proxy.query('SELECT sum(n) AS s FROM m')).toEqual(inFile);
+    expect(files).toEqual(['https://chiso.example/snapshot/queries-0123456789.json']);
+    expect(asked).toBe(0);
+    // in neither: the real database, after the load
+    expect(await proxy.query<{ n: number }>('SELECT count(*)::INT AS n FROM m')).toEqual([{ n: 3 }]);
+    expect(asked).toBe(1);
+    // a file of another package is not used
+    const other = snapshotDb({ ...snap, package: 'q/datapackage.json', more: 'snapshot/queries-abcdefabcd.json' }, async () => real, async () => { asked++; });
+    expect(await other.query('SELECT sum(n) AS s FROM m')).toEqual(inFile); // the real database gives the same rows
+    expect(asked).toBe(2);
+    setServing(false);
   });
 });
 
