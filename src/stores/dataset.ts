@@ -12,7 +12,7 @@ import type { UnitInfo } from '../metrics/evaluate';
 import type { Source } from '../datasets/package';
 import type { PackDescriptor } from '../load/pack';
 import type { PackParts } from '../url/packParts';
-import type { LoadResult } from '../load';
+import type { LoadOptions, LoadResult } from '../load';
 import { LIMITS } from '../datasets/limits';
 import { readSnapshot, setServing, snapshotDb, watchFirstDataPaint } from './snapshot';
 import type { Snapshot } from '../snapshot/types';
@@ -166,27 +166,28 @@ export const useDatasetStore = defineStore('dataset', () => {
   let openSeq = 0;
 
   /** Put a validated dataset in the database, unless it has errors (then keep what we have). */
-  function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, isCurrent?: () => boolean): Promise<boolean> {
+  function replaceWith(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, isCurrent?: () => boolean, load?: LoadOptions): Promise<boolean> {
     // A dataset given directly (the import page's confirmation) supersedes any `open` still under way.
     if (!isCurrent) {
       const mine = ++openSeq;
       isCurrent = () => mine === openSeq;
     }
     const current = isCurrent;
-    const run = writing.then(() => (current() ? replaceNow(ds, blobs) : false));
+    const run = writing.then(() => (current() ? replaceNow(ds, blobs, load) : false));
     writing = run.catch(() => {});
     return run;
   }
 
-  async function replaceNow(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>): Promise<boolean> {
+  /** `load`: the import page's progress, cancel and atomic load (src/load: a cancel leaves the data as it was) */
+  async function replaceNow(ds: LoadedDataset, blobs?: ReadonlyMap<string, Blob>, load?: LoadOptions): Promise<boolean> {
     if (hasErrors(ds.issues)) {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
     openedPack = null;
-    const [d, load, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
+    const [d, loader, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
-    const facts = await load.loadDataset(d, ds, { parquet: parquet.browserParquetDecoder, blobs });
+    const facts = await loader.loadDataset(d, ds, { ...load, parquet: parquet.browserParquetDecoder, blobs });
     showLoaded(ds.meta, [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes], facts);
     return true;
   }

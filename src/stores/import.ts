@@ -1,7 +1,8 @@
 // The import page's state: the working set of files the person chose, the options typed for each (a
 // column mapping, the unit, the period, the day 766 figures were taken), the parse running in the worker,
 // and its preview. Nothing touches the current dataset until confirm(); a refused or cancelled import
-// leaves the data on screen as it was. Column mappings are remembered in localStorage by layout signature.
+// leaves the data on screen as it was — a cancel during confirm() too: the load runs atomically (src/load:
+// dossier rows staged, the rest in one transaction rolled back on cancel), so the database is as before. Column mappings are remembered in localStorage by layout signature.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Bieu06Mapping, Bieu06Period } from '../datasets/formats/bieu06';
@@ -10,6 +11,7 @@ import { acceptReadable, datasetOverview, type ImportProgress, type ImportResult
 import { startImport, type ImportJob } from '../datasets/worker/client';
 import type { ImportSource } from '../datasets/worker/protocol';
 import { hasErrors, type LoadedDataset } from '../datasets/types';
+import type { LoadProgress } from '../load';
 import { periodFromRange } from '../metrics/evaluate';
 import { parsePeriod } from '../metrics/periods';
 import { useDatasetStore } from './dataset';
@@ -67,6 +69,13 @@ export const useImportStore = defineStore('import', () => {
   const perFile = ref<Record<string, ReadOptions>>({});
   const status = ref<'idle' | 'parsing' | 'preview' | 'applying' | 'applied' | 'cancelled' | 'failed'>('idle');
   const progress = shallowRef<ImportProgress | null>(null);
+  /** the load into the database after confirm() (row groups read, dossier rows derived, the cube) */
+  const loadProgress = shallowRef<LoadProgress | null>(null);
+  /** the last confirm() was cancelled: the preview stays, the data on screen is the one before */
+  const loadCancelled = ref(false);
+  /** a cancel was asked and waits for the load's next check (between row groups or derive chunks) */
+  const cancelling = ref(false);
+  let loadSignal: { aborted: boolean } | null = null;
   const result = shallowRef<ImportResult | null>(null);
   const failure = ref('');
   /** the dataset last put on screen by this page (for the clean package) */
@@ -93,6 +102,7 @@ export const useImportStore = defineStore('import', () => {
       return;
     }
     status.value = 'parsing';
+    loadCancelled.value = false;
     progress.value = { stage: 'read', done: 0, count: sources.value.length, fraction: 0 };
     failure.value = '';
     const j = startImport(sources.value, { mappings: loadSavedMappings(), perFile: perFile.value }, (p) => { if (mine === run) progress.value = p; });
@@ -135,6 +145,7 @@ export const useImportStore = defineStore('import', () => {
     perFile.value = {};
     result.value = null;
     progress.value = null;
+    loadCancelled.value = false;
     status.value = 'idle';
   }
 
@@ -165,8 +176,31 @@ export const useImportStore = defineStore('import', () => {
     const ds = loadable.value;
     if (!ds || status.value !== 'preview') return false;
     status.value = 'applying';
+    loadCancelled.value = false;
+    cancelling.value = false;
+    loadProgress.value = null;
+    const signal = { aborted: false };
+    loadSignal = signal;
     const dataset = useDatasetStore();
-    const ok = await dataset.replaceWith(ds);
+    let ok = false;
+    try {
+      ok = await dataset.replaceWith(ds, undefined, undefined, { signal, atomic: true, onProgress: (p) => { if (loadSignal === signal) loadProgress.value = p; } });
+    } catch (e) {
+      if (loadSignal === signal) {
+        loadSignal = null;
+        loadProgress.value = null;
+        cancelling.value = false;
+        if (signal.aborted && (e as Error).message === 'cancelled') {
+          loadCancelled.value = true;
+          status.value = 'preview';
+        } else {
+          failure.value = String((e as Error).message ?? e);
+          status.value = 'failed';
+        }
+      }
+      return false;
+    }
+    if (loadSignal === signal) { loadSignal = null; loadProgress.value = null; cancelling.value = false; }
     if (!ok) {
       status.value = 'preview';
       return false;
@@ -179,5 +213,12 @@ export const useImportStore = defineStore('import', () => {
     return true;
   }
 
-  return { sources, perFile, status, progress, result, failure, applied, overview, errors, warnings, loadable, parse, addFiles, removeFile, clear, cancel, setMapping, setFileOptions, confirm };
+  /** Stop the load confirm() started, at its next check; what was on screen stays (see confirm). */
+  function cancelLoad(): void {
+    if (!loadSignal || status.value !== 'applying') return;
+    loadSignal.aborted = true;
+    cancelling.value = true;
+  }
+
+  return { sources, perFile, status, progress, loadProgress, loadCancelled, cancelling, result, failure, applied, overview, errors, warnings, loadable, parse, addFiles, removeFile, clear, cancel, setMapping, setFileOptions, confirm, cancelLoad };
 });

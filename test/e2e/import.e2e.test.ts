@@ -2,8 +2,11 @@
 // mapping of an unrecognised Biểu 06 (remembered for the next file of the layout), the preview (kind,
 // units, period, rows) while the current data stays until "Xác nhận", errors downloadable as CSV, cancel,
 // a real 766 JSON giving H21.17's on-time 99,85 % on the scoreboard, every real file loading, and
-// ?data= naming a single file. Real files are read from ../shared/real (skipped, with a message, if absent).
+// ?data= naming a single file, and a raw dossier Parquet whose load shows its progress and can be cancelled
+// leaving the dashboard as it was (issue 13 item 3). Real files are read from ../shared/real (skipped, with a
+// message, if absent).
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
@@ -173,6 +176,66 @@ describe('import page', () => {
       await close();
     }
   });
+});
+
+describe('raw dossier rows dropped on the import page', () => {
+  // several row groups (progress moves group by group), enough rows that the load runs for a while
+  const gen = path.join(OUT_DIR, 'import-dossiers-400k');
+  beforeAll(() => {
+    if (!existsSync(path.join(gen, 'dossiers.parquet'))) {
+      execFileSync('npx', ['tsx', 'src/cli/generate-dossiers.ts', '--rows', '400000', '--chunk', '50000', '--out', gen, '--format', 'parquet'], { cwd: ROOT, stdio: 'ignore' });
+    }
+  }, 180_000);
+
+  /** every on-time figure the scoreboard shows, by unit */
+  const scoreboardFigures = async (page: Page) => {
+    await page.locator('a.brand').click();
+    await page.locator('[data-metric="on_time_rate"][data-unit][data-value]').first().waitFor({ timeout: 90_000 });
+    return page.locator('[data-metric="on_time_rate"][data-unit]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-unit')}=${c.getAttribute('data-value')}`));
+  };
+
+  it('loading shows a progress bar that moves; "Hủy nạp" stops it and the dashboard shows what it showed before; confirming again loads', async () => {
+    const { page, problems, close } = await openImport();
+    try {
+      const before = await scoreboardFigures(page);
+      expect(before.length).toBeGreaterThan(0);
+      await page.locator('nav a[href*="nhap-du-lieu"]').click();
+      await page.getByTestId('file-input').setInputFiles([path.join(gen, 'dossiers.parquet'), path.join(gen, 'units.csv')]);
+      await page.getByTestId('import-confirm').click();
+      const bar = page.getByRole('progressbar');
+      await bar.waitFor();
+      expect(await bar.getAttribute('aria-valuemin')).toBe('0');
+      expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+      // the bar moves while row groups are read (a fraction per group), then the load is cancelled
+      await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 2, null, { timeout: 60_000 });
+      expect(await page.getByTestId('load-progress').innerText()).toMatch(/Đang đọc tệp hồ sơ/);
+      await page.getByTestId('load-cancel').click();
+      await page.getByTestId('load-cancelled').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('load-cancelled').innerText()).toContain('Đã hủy việc nạp');
+      expect(await title(page)).toContain('Tỉnh Minh Họa');
+      expect(await page.getByTestId('import-confirm').count()).toBe(1); // the preview stays: it can be confirmed again
+      expect(await scoreboardFigures(page)).toEqual(before);
+
+      // confirmed again without cancelling: every stage reports, and the data is replaced
+      await page.locator('nav a[href*="nhap-du-lieu"]').click();
+      await page.getByTestId('import-confirm').click();
+      const seen = new Set<string>();
+      const applied = page.getByTestId('import-applied');
+      for (let i = 0; i < 600 && !(await applied.isVisible()); i++) {
+        const text = await page.getByTestId('load-progress').innerText({ timeout: 1000 }).catch(() => '');
+        if (/Đang đọc tệp hồ sơ/.test(text)) seen.add('dossiers');
+        if (/Quyết định 766/.test(text)) seen.add('derive');
+        await page.waitForTimeout(50);
+      }
+      await applied.waitFor({ timeout: 120_000 });
+      expect(seen.has('dossiers')).toBe(true);
+      const after = await scoreboardFigures(page);
+      expect(after).not.toEqual(before);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }, 300_000);
 });
 
 describe.skipIf(!present)('real portal files', () => {
