@@ -158,6 +158,27 @@ export async function extendPack(db: Db, source: Source, d: PackDescriptor, sele
 }
 
 /**
+ * Start fetching the files `openPack` will read for `select` now (while DuckDB starts, say): the source
+ * returned answers each of those reads once from the fetch under way, any other read from `source`.
+ */
+export function prefetchPack(source: Source, d: PackDescriptor, select: PackSelect = {}): Source {
+  const started = new Map<string, Promise<Uint8Array>>();
+  for (const f of [d.pack.common.path, ...selectPartitions(d, select).map((p) => p.path)]) {
+    const read = source.read(f);
+    read.catch(() => {}); // reported when openPack reads it
+    started.set(f, read);
+  }
+  return {
+    origin: source.origin,
+    read: (p: string) => {
+      const r = started.get(p);
+      started.delete(p);
+      return r ?? source.read(p);
+    },
+  };
+}
+
+/**
  * The package's descriptor when it is a pack (null otherwise), read once: the returned source answers
  * the next read of the descriptor from memory, so the ordinary loader does not fetch it twice.
  */

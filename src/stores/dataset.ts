@@ -277,7 +277,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       const [{ loadPackage }, { httpSource }, packs] = await Promise.all([import('../datasets/package'), import('../datasets/httpSource'), import('../load/pack')]);
       // a packed package (npm run pack): its DuckDB files are attached in one step, nothing is derived
       const { pack, source } = await packs.readPackDescriptor(httpSource(target, LIMITS.maxBinaryBytes));
-      if (pack) return await replaceWithPack(source, pack, isCurrent);
+      // its files download while DuckDB starts (the database is not needed to fetch them)
+      if (pack) return await replaceWithPack(packs.prefetchPack(source, pack, partsOf(pack)), pack, isCurrent);
       const blobs = new Map<string, Blob>();
       const ds = await loadPackage(dossierBlobs(source, blobs));
       return await replaceWith(ds, blobs, isCurrent);
