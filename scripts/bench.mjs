@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--runs 5] [--runs-10m N] [--paint-runs 7] [--paint-only] [--dist dist] [--skip-build]
+// npm run bench [-- --quick] [--runs 5] [--runs-10m N] [--paint-runs 7] [--paint-only] [--pack-only] [--repack]
+//                [--dist dist] [--skip-build]
 // Builds the app (with its snapshot), generates deterministic dossier packages (1M rows, and 10M unless
-// --quick; cached in .cache/bench/), serves the build with scripts/serve.mjs, drives headless Chromium
-// and prints medians (p95 for interactions) over the runs, then one line `BENCH {…}` with the figures
-// that docs/performance.md reports. Times come from the app's performance marks, memory from /proc.
+// --quick; cached in .cache/bench/) and packs them with `npm run pack` (once, cached beside them with the
+// pack's wall time; --repack runs it again), serves the build with scripts/serve.mjs, drives headless
+// Chromium and prints medians (p95 for interactions) over the runs, then one line `BENCH {…}` with the
+// figures that docs/performance.md reports. Times come from the app's performance marks, memory from /proc.
+// --pack-only: the packed packages' figures only (pack_1m, pack_10m; scripts/bench/pack.mjs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +17,7 @@ import { dossierRun, firstVisit, UPDATES } from './bench/page.mjs';
 import { paintVisit, PLAIN_PATH, writePlainPage } from './bench/paint.mjs';
 import { initialJsGzipKb } from './bench/initialJs.mjs';
 import { memoryPeak } from './bench/memory.mjs';
+import { packOf, packVisit, servePack } from './bench/pack.mjs';
 import { median, percentile, round } from './bench/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +33,8 @@ const dist = path.resolve(opt('dist', path.join(root, 'dist')));
 const paintRuns = Math.max(1, Number(opt('paint-runs', '7')));
 /** the paint figures only (no dossier packages): a few minutes */
 const paintOnly = flag('paint-only');
+/** the packed packages' figures only (pack wall time, ready time, tab memory) */
+const packOnly = flag('pack-only');
 const log = (...a) => console.error(...a);
 
 function sh(cmd, args, env = {}) {
@@ -108,6 +114,38 @@ async function paintFigures(browser, base, errors) {
   return o;
 }
 
+/**
+ * A packed package opened by fresh visitors: ready time (navigation → first figures from DuckDB over the
+ * pack painted, scripts/bench/pack.mjs), attach time, every view settled, peak tab memory, the pack
+ * bytes fetched, and `npm run pack`'s wall time (from the run that made the cached pack).
+ */
+async function packFigures(browser, base, label, pack, nRuns, errors) {
+  await packVisit(browser, base, pack.served, errors); // warm-up, not counted (the server's first read of the files)
+  const visits = [];
+  for (let i = 0; i < nRuns; i++) {
+    const v = await packVisit(browser, base, pack.served, errors);
+    visits.push(v);
+    log(`${label} run ${i + 1}: ready ${round(v.ready)} ms (DuckDB started ${round(v.dbReady)}, files fetched ${round(v.fetched)}, attached ${round(v.attached)}, settled ${round(v.settled)}), ${round(v.memory)} MB, fetched ${v.files.join(' ')} (${round(v.bytes / 1e6)} MB)`);
+  }
+  const o = {
+    ready_ms: round(median(visits.map((v) => v.ready))),
+    ready_p95_ms: round(percentile(visits.map((v) => v.ready), 95)),
+    db_ready_ms: round(median(visits.map((v) => v.dbReady))),
+    fetched_ms: round(median(visits.map((v) => v.fetched))),
+    attached_ms: round(median(visits.map((v) => v.attached))),
+    settled_ms: round(median(visits.map((v) => v.settled))),
+    memory_mb: round(Math.max(...visits.map((v) => v.memory))),
+    mb_fetched: Math.round((visits[0]?.bytes ?? 0) / 1e5) / 10,
+    files: visits[0]?.files ?? [],
+    pack_wall_s: pack.wall_s,
+    pack_stages_s: pack.stages,
+    pack_load_average: pack.load_average,
+    pack_cached: pack.cached,
+  };
+  log(`${label}: ready ${o.ready_ms} ms (p95 ${o.ready_p95_ms}; goal ≤ 1000 at 10M), attached ${o.attached_ms} ms, settled ${o.settled_ms} ms, peak tab memory ${o.memory_mb} MB (goal ≤ 500), ${o.mb_fetched} MB fetched; npm run pack ${o.pack_wall_s} s (load average ${o.pack_load_average}${o.pack_cached ? ', cached run' : ''}; goal ≤ 60 s at 10M)`);
+  return o;
+}
+
 async function main() {
   const t0 = Date.now();
   if (!flag('skip-build')) {
@@ -117,10 +155,19 @@ async function main() {
     sh('npx', ['tsx', 'src/snapshot/build.ts', '--dist', dist]);
   }
   // --quick must stay under 3 minutes on a shared 2-core machine: fewer updates per run (still 30 samples)
-  const sizes = paintOnly ? [] : [['rows_1m', 1_000_000, quick ? 6 : 8, runs]];
-  if (!quick && !paintOnly) sizes.push(['rows_10m', 10_000_000, 6, runs10m]);
-  const plain = writePlainPage(dist);
+  const sizes = paintOnly || packOnly ? [] : [['rows_1m', 1_000_000, quick ? 6 : 8, runs]];
+  if (!quick && !paintOnly && !packOnly) sizes.push(['rows_10m', 10_000_000, 6, runs10m]);
+  const plain = packOnly ? null : writePlainPage(dist);
   const packages = sizes.map(([label, rows]) => dossierPackage(label, rows));
+  // the packed packages: `npm run pack` of the same Parquet packages (before the browser starts: the pack
+  // step has the machine to itself)
+  const packSizes = paintOnly ? [] : [['pack_1m', 'rows_1m', 1_000_000, runs]];
+  if (!quick && !paintOnly) packSizes.push(['pack_10m', 'rows_10m', 10_000_000, runs10m]);
+  const packs = packSizes.map(([label, from, rows]) => {
+    dossierPackage(from, rows);
+    const p = packOf(root, path.join(root, '.cache', 'bench', from), label, { fresh: flag('repack'), log });
+    return { ...p, served: servePack(dist, p.dir, label) };
+  });
 
   const server = await serve({ root: dist, port: 0 });
   const base = server.url.replace(/\/$/, '');
@@ -133,15 +180,16 @@ async function main() {
     const js = initialJsGzipKb(dist);
     out.initial_js_gzip_kb = js.kb;
     if (plain) Object.assign(out, await paintFigures(browser, base, errors));
+    for (const [i, [label, , , nRuns]] of packSizes.entries()) out[label] = await packFigures(browser, base, label, packs[i], nRuns, errors);
     const visits = [];
-    for (let i = 0; i < runs; i++) visits.push(await firstVisit(browser, base, errors));
+    for (let i = 0; i < (packOnly ? 0 : runs); i++) visits.push(await firstVisit(browser, base, errors));
     const fdp = visits.map((v) => v.cold['chiso:first-data-paint']);
     const ready = visits.map((v) => v.cold['chiso:db-ready']);
     out.first_data_paint_ms = round(median(fdp));
     out.db_ready_ms = round(median(ready));
     out.repeat_first_data_paint_ms = round(median(visits.map((v) => v.warm['chiso:first-data-paint'])));
     out.repeat_db_ready_ms = round(median(visits.map((v) => v.warm['chiso:db-ready'])));
-    log(`first visit: first data paint ${out.first_data_paint_ms} ms (runs ${fdp.map(round).join(', ')}), DuckDB ready ${out.db_ready_ms} ms; repeat visit ${out.repeat_first_data_paint_ms} / ${out.repeat_db_ready_ms} ms; initial JS ${js.kb} KB gzip`);
+    if (!packOnly) log(`first visit: first data paint ${out.first_data_paint_ms} ms (runs ${fdp.map(round).join(', ')}), DuckDB ready ${out.db_ready_ms} ms; repeat visit ${out.repeat_first_data_paint_ms} / ${out.repeat_db_ready_ms} ms; initial JS ${js.kb} KB gzip`);
 
     for (let s = 0; s < sizes.length; s++) {
       const [label, , nUpdates, nRuns] = sizes[s];
