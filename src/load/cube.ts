@@ -117,10 +117,14 @@ export async function buildCube(db: Db): Promise<CubeInfo> {
   if (await tableExists(db, 'dossier_counts_by_channel')) {
     parts.push(`SELECT channel, unit_id, coalesce(field, '') AS field, period_start, period_end, ${cols} FROM dossier_counts_by_channel`);
   }
-  // A working table in the main database (compressed in the browser), dropped at the end.
+  // A working table in the main database (compressed in the browser), dropped at the end. Series are
+  // numbered by (channel, unit, field) through a join with their distinct list (a small hash join, not a
+  // sort of every row).
   await db.exec(`CREATE TABLE __cube_src AS
-    WITH src AS (${parts.join(' UNION ALL ')})
-    SELECT dense_rank() OVER (ORDER BY channel, unit_id, field)::INTEGER AS sid, *, (${GRAIN_SQL})::INTEGER AS grain FROM src`);
+    WITH src AS (${parts.join(' UNION ALL ')}),
+    ser AS (SELECT (row_number() OVER (ORDER BY channel, unit_id, field))::INTEGER AS sid, channel, unit_id, field
+      FROM (SELECT DISTINCT channel, unit_id, field FROM src))
+    SELECT ser.sid, src.*, (${GRAIN_SQL})::INTEGER AS grain FROM src JOIN ser USING (channel, unit_id, field)`);
   const [check] = await db.query<{ n: number; series: number; bad: number }>(
     `SELECT (SELECT count(*) FROM __cube_src) AS n, (SELECT count(DISTINCT sid) FROM __cube_src) AS series,
       (SELECT count(*) FROM (SELECT sid FROM __cube_src GROUP BY sid
@@ -129,58 +133,58 @@ export async function buildCube(db: Db): Promise<CubeInfo> {
     await db.exec('DROP TABLE __cube_src');
     return { rows: 0, series: check.series, sourceRows: check.n, built: false, ms: performance.now() - t0 };
   }
-  // Running sums once each (inner query), the totals before the slot from them (outer query).
-  // A column without any null (most derived ones) or without any value (complaints of dossier rows)
-  // needs one running sum, not two: its null count is 0, or the row count.
+  // Running sums once each, over the real rows only. A column without any null (most derived ones) or
+  // without any value (complaints of dossier rows) needs one running sum, not two: its null count is 0,
+  // or the row count.
   const [nulls] = await db.query<Record<string, number>>(
     `SELECT ${CUBE_FLOWS.map((c, i) => `count(*) - count("${c}") AS n${i}, count("${c}") AS v${i}`).join(', ')} FROM __cube_src`);
-  const real = '(r.sid IS NOT NULL)::INTEGER';
-  const isNull = (c: string) => `(r.sid IS NOT NULL AND r."${c}" IS NULL)::INTEGER`;
-  const inner = CUBE_FLOWS.flatMap((c, i) => {
+  const run: string[] = [];
+  const slot: string[] = [];
+  for (const [i, c] of CUBE_FLOWS.entries()) {
     const none = Number(nulls?.[`n${i}`] ?? 1) === 0;
     const all = Number(nulls?.[`v${i}`] ?? 1) === 0;
-    const nullCount = none ? ['0 AS "' + c + '__nv"', '0 AS "' + c + '__nc"']
-      : all ? [`${real} AS "${c}__nv"`, `sum(${real}) OVER w AS "${c}__nc"`]
-      : [`${isNull(c)} AS "${c}__nv"`, `sum(${isNull(c)}) OVER w AS "${c}__nc"`];
-    const value = all ? ['0 AS "' + c + '__v"', '0 AS "' + c + '__c"']
-      : [`coalesce(r."${c}", 0) AS "${c}__v"`, `sum(coalesce(r."${c}", 0)) OVER w AS "${c}__c"`];
-    return [...value, ...nullCount];
-  });
-  const outer = CUBE_FLOWS.flatMap((c) => [
-    `CAST("${c}__c" AS BIGINT) AS "${c}"`, `CAST("${c}__c" - "${c}__v" AS BIGINT) AS "${c}__p"`,
-    `CAST("${c}__nc" AS INTEGER) AS "${c}__n"`, `CAST("${c}__nc" - "${c}__nv" AS INTEGER) AS "${c}__np"`,
-  ]);
+    if (!all) run.push(`sum(coalesce("${c}", 0)) OVER w AS "${c}__c"`);
+    if (!none && !all) run.push(`sum(("${c}" IS NULL)::INTEGER) OVER w AS "${c}__nc"`);
+    // on a real slot the totals before it leave out its own row; on the empty slots after it, nothing
+    const value = all ? '0' : `"${c}__c"`;
+    const own = all ? '0' : `CASE WHEN real THEN coalesce("${c}", 0) ELSE 0 END`;
+    const nullCount = none ? '0' : all ? 'rows_c' : `"${c}__nc"`;
+    const ownNull = none ? '0' : all ? 'real::INTEGER' : `(real AND "${c}" IS NULL)::INTEGER`;
+    slot.push(`CAST(${value} AS BIGINT) AS "${c}"`, `CAST(${value} - ${own} AS BIGINT) AS "${c}__p"`,
+      `CAST(${nullCount} AS INTEGER) AS "${c}__n"`, `CAST(${nullCount} - ${ownNull} AS INTEGER) AS "${c}__np"`);
+  }
   await db.exec(`CREATE TABLE ${CUBE_SERIES_TABLE} AS
     SELECT sid, any_value(unit_id) AS unit_id, any_value(field) AS field, any_value(channel)::UTINYINT AS channel,
       any_value(grain)::INTEGER AS grain, min(period_start) AS first_start, max(period_start) AS last_start, max(period_end) AS last_end
     FROM __cube_src GROUP BY sid ORDER BY sid`);
-  // Every slot of each series from its first row to its last; a slot's edge stocks come from the nearest
-  // real row: the next one for carried_over (a window starting here takes its first row from there), the
-  // previous one for pending_* (a window ending here takes its last row from there).
+  // Every slot of each series from its first row to its last: each real row (one pass of running sums in
+  // slot order, no join) stands for itself and the empty slots up to the next real row. A slot's edge
+  // stocks come from the nearest real row: the next one for carried_over (a window starting here takes its
+  // first row from there), this one for pending_* (a window ending on an empty slot takes its last row from
+  // the real row before it). The rows of a cube-able series are slots of one grain with distinct starts,
+  // so their ends grow with their starts: the last end so far is this row's end.
+  const step = 'CASE WHEN grain = 1 THEN INTERVAL 1 DAY WHEN grain = 7 THEN INTERVAL 7 DAY ELSE to_months(-grain) END';
   await db.exec(`CREATE TABLE ${CUBE_TABLE} AS
-    WITH slots AS (
-      SELECT sid, grain, CAST(unnest(generate_series(CAST(first_start AS TIMESTAMP), CAST(last_end AS TIMESTAMP),
-        CASE WHEN grain = 1 THEN INTERVAL 1 DAY WHEN grain = 7 THEN INTERVAL 7 DAY ELSE to_months(-grain) END)) AS DATE) AS period_start
-      FROM ${CUBE_SERIES_TABLE}
+    WITH run AS (
+      SELECT sid, grain, period_start, period_end, carried_over, pending_within, pending_overdue,
+        ${CUBE_FLOWS.map((c) => `"${c}"`).join(', ')}, ${[...run, ''].join(', ')}
+        row_number() OVER w AS rows_c,
+        lead(period_start) OVER w AS next_start, lead(carried_over) OVER w AS next_carried
+      FROM __cube_src
+      WINDOW w AS (PARTITION BY sid ORDER BY period_start ROWS UNBOUNDED PRECEDING)
     ),
-    run AS (
-      SELECT sl.sid, sl.grain, sl.period_start, ${inner.join(', ')},
-        (r.sid IS NOT NULL)::INTEGER AS real_v, sum((r.sid IS NOT NULL)::INTEGER) OVER w AS real_c,
-        min(r.period_start) OVER (PARTITION BY sl.sid ORDER BY sl.period_start ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS first_start,
-        max(r.period_end) OVER w AS last_end
-      FROM slots sl LEFT JOIN __cube_src r ON r.sid = sl.sid AND r.period_start = sl.period_start
-      WINDOW w AS (PARTITION BY sl.sid ORDER BY sl.period_start ROWS UNBOUNDED PRECEDING)
-    ),
-    filled AS (
-      SELECT sid, period_start, ${slotEnd('period_start', 'grain')} AS period_end, ${outer.join(', ')},
-        CAST(real_c AS INTEGER) AS rows_c, CAST(real_c - real_v AS INTEGER) AS rows_p, first_start, last_end
-      FROM run
+    slots AS (
+      SELECT *, s = period_start AS real FROM (
+        SELECT *, CAST(unnest(range(CAST(period_start AS TIMESTAMP), CAST(coalesce(next_start, period_start + 1) AS TIMESTAMP), ${step})) AS DATE) AS s
+        FROM run)
     )
-    SELECT f.*, a.carried_over AS first_carried, b.pending_within AS last_within, b.pending_overdue AS last_overdue
-    FROM filled f
-    LEFT JOIN __cube_src a ON a.sid = f.sid AND a.period_start = f.first_start
-    LEFT JOIN __cube_src b ON b.sid = f.sid AND b.period_end = f.last_end
-    ORDER BY f.sid, f.period_start`);
+    SELECT sid, s AS period_start, ${slotEnd('s', 'grain')} AS period_end, ${slot.join(', ')},
+      CAST(rows_c AS INTEGER) AS rows_c, CAST(rows_c - real::INTEGER AS INTEGER) AS rows_p,
+      CASE WHEN real THEN period_start ELSE next_start END AS first_start, period_end AS last_end,
+      CASE WHEN real THEN carried_over ELSE next_carried END AS first_carried,
+      pending_within AS last_within, pending_overdue AS last_overdue
+    FROM slots
+    ORDER BY sid, period_start`);
   await db.exec('DROP TABLE __cube_src');
   const [n] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${CUBE_TABLE}`);
   const info = { rows: n.n, series: check.series, sourceRows: check.n, built: true, ms: performance.now() - t0 };

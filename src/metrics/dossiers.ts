@@ -181,34 +181,26 @@ export async function deriveDossierCounts(db: Db, opts: DeriveOptions = {}): Pro
 
 /** The day rows of every series from __dossier_events: flows as they are, stocks from running sums. */
 async function writeCounts(db: Db, endDay: number): Promise<void> {
-  const flowCols = FLOWS.map((c) => `coalesce(e.${c}, 0) AS ${c}`).join(', ');
+  // Stocks are the running sums of their changes. Each event row stands for its day and, while the
+  // series holds pending dossiers, for the days without events up to its next event (to the end of the
+  // data after its last one): those days have no flows and the stocks of the event's day end.
   await db.exec(`CREATE OR REPLACE TABLE __dossier_stocks AS
-    WITH series AS (
-      SELECT k, min(day) AS first_day,
-        -- a series still holding dossiers at its last event holds them to the end of the data
-        CASE WHEN sum(d_pending) > 0 THEN ${endDay} ELSE max(day) END AS last_day
-      FROM __dossier_events GROUP BY k
-    ),
-    grid AS (
-      SELECT s.k, g.day::INTEGER AS day
-      FROM series s, LATERAL (SELECT unnest(range(s.first_day, s.last_day + 1)) AS day) g
-    ),
-    filled AS (
-      SELECT g.k, g.day, ${flowCols},
-        coalesce(e.d_pending, 0) AS d_pending, coalesce(e.d_overdue, 0) AS d_overdue, e.day IS NOT NULL AS has_event
-      FROM grid g LEFT JOIN __dossier_events e ON e.k = g.k AND e.day = g.day
-    ),
-    stocks AS (
-      SELECT *, sum(d_pending) OVER w AS pending, sum(d_overdue) OVER w AS overdue
-      FROM filled
+    WITH ev AS (
+      SELECT *, sum(d_pending) OVER w AS pending, sum(d_overdue) OVER w AS overdue, lead(day) OVER w AS next_day
+      FROM __dossier_events
       WINDOW w AS (PARTITION BY k ORDER BY day ROWS UNBOUNDED PRECEDING)
     )
     SELECT k, day, ${FLOWS.join(', ')},
       (pending - d_pending)::INTEGER AS carried_over,
       (pending - overdue)::INTEGER AS pending_within,
       overdue::INTEGER AS pending_overdue
-    FROM stocks
-    WHERE has_event OR pending <> 0 OR pending - d_pending <> 0`);
+    FROM ev
+    UNION ALL
+    SELECT k, unnest(range(day + 1, coalesce(next_day, ${endDay} + 1)))::INTEGER AS day, ${FLOWS.map((c) => `0 AS ${c}`).join(', ')},
+      pending::INTEGER AS carried_over, (pending - overdue)::INTEGER AS pending_within, overdue::INTEGER AS pending_overdue
+    FROM ev
+    -- a series still holding dossiers at its last event holds them to the end of the data
+    WHERE pending <> 0 AND (next_day IS NOT NULL OR pending > 0)`);
   const COUNT_COLS = ['received_online', 'received_offline', 'received_postal', 'received_online_full', 'carried_over',
     'resolved_early', 'resolved_on_time', 'resolved_overdue', 'pending_within', 'pending_overdue',
     'apologies_issued', 'digitized', 'results_electronic', 'ratings_total', 'ratings_dissatisfied'];
