@@ -68,22 +68,33 @@ async function allTables(db: NativeDb): Promise<string[]> {
 /**
  * How a table is split: rows of a unit go to its province's files (by unit_id, or by a series id `sid`
  * that a series table maps to a unit), rows of a day to its year's file (by period_start). A table with
- * neither (a series table, units, targets) goes whole into the common file.
+ * neither (a series table, units, targets) goes whole into the common file. `join` finds a row's
+ * province (`p.province`), `key` orders a file's rows (then period_start).
  */
-interface Split { province: string | null; year: string | null }
+interface Split { join: string | null; key: string | null }
 async function splitOf(db: NativeDb, table: string, seriesTables: Map<string, string>): Promise<Split | null> {
   const cols = await columnsOf(db, table);
   if (!cols.includes('period_start')) return null;
-  const year = 'year(period_start) = $year';
-  if (cols.includes('unit_id')) return { province: 'unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province)', year };
+  if (cols.includes('unit_id')) return { join: 'LEFT JOIN __unit_province p ON p.unit_id = t.unit_id', key: 'unit_id' };
   const series = cols.includes('sid') ? [...seriesTables.values()][0] : undefined;
-  if (series) return { province: `sid IN (SELECT sid FROM ${ident(series)} WHERE unit_id IN (SELECT unit_id FROM __unit_province WHERE province = $province))`, year };
-  return { province: null, year };
+  if (series) return { join: `LEFT JOIN ${ident(series)} s ON s.sid = t.sid LEFT JOIN __unit_province p ON p.unit_id = s.unit_id`, key: 'sid' };
+  return { join: null, key: null };
 }
 
-/** The load step's Parquet reader on native DuckDB: the file's bytes to disk, read by read_parquet. */
-export function nativeParquetReader(db: NativeDb) {
+/**
+ * The load step's Parquet reader on native DuckDB: read_parquet over the file where it lies on disk (one
+ * of `dirs`, the sources' folders, holding a file of that name and size: no second copy of hundreds of
+ * MB), else over the bytes written to the database's private folder.
+ */
+export function nativeParquetReader(db: NativeDb, dirs: string[] = []) {
   return async (table: string, file: string, bytes: Uint8Array) => {
+    for (const dir of dirs) {
+      const full = path.resolve(dir, file);
+      if (!full.startsWith(path.resolve(dir) + path.sep)) continue;
+      try {
+        if (statSync(full).size === bytes.length) return await db.readParquetFile(table, full);
+      } catch { /* not there */ }
+    }
     const name = `__bulk_${path.basename(file).replace(/[^A-Za-z0-9_.-]/g, '_')}`;
     await db.registerFile(name, bytes);
     await db.readParquetFile(table, path.join(db.dir, name));
@@ -95,7 +106,8 @@ async function main() {
   const a = args(process.argv.slice(2));
   const t0 = performance.now();
   const db = await openNativeDb({ threads: a.threads });
-  const loaded = await loadSource(db, a.sources, { all: a.all, load: { readParquet: nativeParquetReader(db) } });
+  const dirs = a.sources.map((src) => { try { return statSync(src).isDirectory() ? src : path.dirname(src); } catch { return path.dirname(src); } });
+  const loaded = await loadSource(db, a.sources, { all: a.all, load: { readParquet: nativeParquetReader(db, dirs) } });
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   if (errors.length || !loaded.load) {
     process.stdout.write(JSON.stringify({ errors, accounts: loaded.accounts }, null, 2) + '\n', () => process.exit(1));
@@ -161,20 +173,34 @@ async function main() {
     for (const t of present) await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)} WHERE false`);
     commonRows = await rowsOf(o, commonTables);
   });
+  // Each split table once, tagged with its rows' province and year and sorted by them, then by unit (or
+  // series) and day: a partition's file is then a plain filtered copy whose rows come in that order (DuckDB's
+  // zone maps skip most of a file for one unit's queries), with no join nor sort per partition.
+  for (const [t, sp] of splits) {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(`__part_${t}`)} AS
+      SELECT t.*, ${sp.join ? 'p.province' : 'NULL::VARCHAR'} AS __province, year(t.period_start)::INTEGER AS __year
+      FROM ${ident(t)} t ${sp.join ?? ''}
+      ORDER BY __province, __year${sp.key ? `, t.${ident(sp.key)}` : ''}, t.period_start`);
+    const [{ a, b }] = await db.query<{ a: number; b: number }>(`SELECT (SELECT count(*) FROM ${ident(t)}) AS a, (SELECT count(*) FROM ${ident(`__part_${t}`)}) AS b`);
+    if (a !== b) throw new Error(`${t}: ${a} rows, ${b} once tagged with their province (a series id that names two units?)`);
+  }
   const partitions: PackPartition[] = [];
   for (const k of keys) {
     const file = `${k.province.replace(/[^A-Za-z0-9_.-]/g, '_')}-${k.year}.duckdb`;
     let rows: Record<string, number> = {};
     await write(file, async (o) => {
       for (const t of present) {
-        // the pending dossiers near their deadline: in the last year's file of their unit's province
-        const w = t === 'dossiers' ? { province: splitDossiers, year: k.year === lastYear ? 'true' : 'false' } : splits.get(t)!;
-        const cond = [w.province, w.year].filter(Boolean)
-          .join(' AND ').replaceAll('$province', q(k.province)).replaceAll('$year', String(k.year));
-        // ordered by unit and day: DuckDB's zone maps then skip most of a file for one unit's queries
-        const cols = await columnsOf(db, t);
-        const order = cols.includes('period_start') ? ` ORDER BY ${cols.includes('unit_id') ? 'unit_id' : 'sid'}, period_start` : '';
-        await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)}${cond ? ` WHERE ${cond}` : ''}${order}`);
+        if (t === 'dossiers') {
+          // the pending dossiers near their deadline: in the last year's file of their unit's province
+          const cond = `${splitDossiers.replaceAll('$province', q(k.province))} AND ${k.year === lastYear}`;
+          await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * FROM ${source(t)} WHERE ${cond}`);
+          continue;
+        }
+        const sp = splits.get(t)!;
+        const cond = `${sp.join ? `__province = ${q(k.province)} AND ` : ''}__year = ${k.year}`;
+        // ORDER BY again (rows already in that order: a cheap sort): a parallel filtered copy writes row
+        // groups out of order and merges them, leaving a third of the file as free blocks
+        await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * EXCLUDE (__province, __year) FROM ${ident(`__part_${t}`)} WHERE ${cond} ORDER BY ${sp.key ? `${ident(sp.key)}, ` : ''}period_start`);
       }
       rows = await rowsOf(o, present);
     });
