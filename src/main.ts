@@ -29,6 +29,9 @@ else retirePrerenderedCharts();
 const wake = () => dataset.wake();
 for (const type of ['pointerdown', 'keydown', 'focusin'] as const) window.addEventListener(type, wake, { once: true, capture: true, passive: true });
 router.afterEach((to, from) => { if (from.matched.length) { retirePrerenderedCharts(); wake(); } });
+// on a prerendered page the app starts after the first paint (public/prerender-check.js), which notes
+// an interaction that came before
+if (document.documentElement.hasAttribute('data-woke')) wake();
 
 // The service worker's "answered from the cache" message for this very page may come before any view
 // listens (nothing else is fetched while the snapshot answers): listen from the start.

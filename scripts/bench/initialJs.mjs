@@ -9,6 +9,8 @@ export function initialJsGzipKb(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = new Set();
   for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)) files.add(m[1]);
+  // a prerendered page names its entry in data-entry (public/prerender-check.js adds it after the first paint)
+  for (const m of html.matchAll(/<html[^>]+data-entry="([^"]+)"/g)) files.add(m[1]);
   for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) files.add(m[1]);
   let bytes = 0;
   const list = [];

@@ -6,20 +6,34 @@
 // same server, measured in the same run, interleaved with chiso's visits.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const PLAIN_PATH = '/bench-plain/';
 
-/** Writes dist/bench-plain/index.html: the prerendered home page without scripts or JSON blocks. */
+/**
+ * Writes dist/bench-plain/index.html: the prerendered home page as a plain static page with the same
+ * content: the same markup inside #app (checked: byte for byte), the same stylesheet, chart SVGs and image
+ * preload, and nothing else: no script (the blocking prerender-check.js, the app's modules), no module
+ * preload, no JSON data block (state, snapshot), no data-prerender-path / data-entry. Returns its size
+ * (raw and gzip KB, truthy), or false when the build has no prerendered home page.
+ */
 export function writePlainPage(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   if (!html.includes('elementtiming="chiso-first-figure"')) return false;
   const plain = html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, '')
     .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
-    .replace(/ data-prerender-path="[^"]*"/, '');
+    .replace(/ data-prerender-path="[^"]*"/, '')
+    .replace(/ data-entry="[^"]*"/, '');
+  // the app's markup: from <div id="app"> to the data blocks that follow it
+  const start = html.indexOf('<div id="app">');
+  const end = html.indexOf('<script type="application/json"', start);
+  const markup = html.slice(start, end < 0 ? html.indexOf('</body>', start) : end).trimEnd();
+  if (/<script\b/.test(plain) || start < 0 || !plain.includes(markup)) throw new Error('bench: the plain page does not carry the prerendered markup as it is');
   fs.mkdirSync(path.join(dist, 'bench-plain'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'bench-plain', 'index.html'), plain, 'utf8');
-  return true;
+  const kb = (n) => Math.round(n / 102.4) / 10;
+  return { kb: kb(Buffer.byteLength(plain)), gzip_kb: kb(zlib.gzipSync(plain, { level: 9 }).length), page_kb: kb(Buffer.byteLength(html)), page_gzip_kb: kb(zlib.gzipSync(html, { level: 9 }).length) };
 }
 
 /**

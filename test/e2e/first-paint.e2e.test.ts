@@ -109,6 +109,11 @@ describe.skipIf(!prerendered)('prerendered pages', () => {
       await page.waitForTimeout(1000);
       // the live app has hydrated the same figures
       expect(await figures(page)).toEqual(noScript);
+      // its entry module, preloaded but not a module tag in the HTML, was added by prerender-check.js
+      const entry = /<html[^>]* data-entry="([^"]+)"/.exec(html)?.[1];
+      expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+      expect(html).not.toContain('<script type="module"');
+      expect(await page.evaluate(() => [...document.querySelectorAll('script[type="module"]')].map((s) => s.getAttribute('src')))).toEqual([entry]);
       const paints = await page.evaluate(() => (window as unknown as { __paints: string[] }).__paints);
       expect(paints).toContain('chiso-first-figure');
       expect(paints).toContain('chiso-chart');

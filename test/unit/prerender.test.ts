@@ -25,6 +25,8 @@ const TEMPLATE = `<!doctype html>
   <head>
     <meta charset="UTF-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <script type="module" crossorigin src="/assets/index-test.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vue-test.js">
   </head>
   <body>
     <div id="app"></div>
@@ -73,6 +75,10 @@ describe.skipIf(!fs.existsSync(path.join(sample, 'datapackage.json')))('prerende
       const home = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
       const state = stateOf(home);
       expect(state.path).toBe('/');
+      // the app starts from public/prerender-check.js after the first paint: its entry is preloaded, not a module tag
+      expect(home).toMatch(/<html lang="vi" data-prerender-path="\/" data-entry="\/assets\/index-test\.js">/);
+      expect(home).toContain('<link rel="modulepreload" crossorigin href="/assets/index-test.js">');
+      expect(home).not.toContain('<script type="module"');
       const keys = Object.keys(state.results);
       expect(keys.some((k) => k.startsWith('scoreboard:'))).toBe(true);
       for (const route of ['/', '/cong-khai', '/embed/scoreboard', '/embed/public']) {
