@@ -20,23 +20,44 @@ function isoTimestamp(ms: number): string {
 const POW10 = Array.from({ length: 39 }, (_, i) => 10 ** i);
 const TWO32 = 2 ** 32;
 
-/** A decimal's 32-bit words (little-endian, two's complement) → its value, as DuckDB's cast to DOUBLE
- *  computes it (the integer, then divided by 10^scale). */
-function decimalToNumber(words: Uint32Array, scale: number): number {
-  const n = words.length;
+/** A decimal's 32-bit words (little-endian, two's complement) from `at` → its value, as DuckDB's cast
+ *  to DOUBLE computes it (the integer, then divided by 10^scale). */
+function decimalToNumber(words: Uint32Array, scale: number, at = 0, n = words.length - at): number {
   let int: number;
   // most values fit in 53 bits: no BigInt
-  const high = words[n - 1];
-  let small = n >= 2 && words[1] < 0x200000;
-  for (let i = 2; small && i < n; i++) small = words[i] === 0;
-  if (small) int = words[1] * TWO32 + words[0];
+  const high = words[at + n - 1];
+  let small = n >= 2 && words[at + 1] < 0x200000;
+  for (let i = 2; small && i < n; i++) small = words[at + i] === 0;
+  if (small) int = words[at + 1] * TWO32 + words[at];
   else {
     let b = 0n;
-    for (let i = n - 1; i >= 0; i--) b = (b << 32n) | BigInt(words[i]);
+    for (let i = n - 1; i >= 0; i--) b = (b << 32n) | BigInt(words[at + i]);
     if (high & 0x80000000) b -= 1n << BigInt(32 * n);
     int = Number(b);
   }
   return scale ? int / POW10[scale] : int;
+}
+
+/** A column's values read from its buffers, chunk by chunk (Vector.get looks the chunk up and, for a
+ *  decimal, makes an object for every value): numbers as JS numbers, nulls as null. */
+function numberColumn(v: Vector, value: (values: ArrayLike<unknown>, i: number, stride: number) => number): (number | null)[] {
+  const out: (number | null)[] = new Array(v.length);
+  let k = 0;
+  for (const d of v.data) {
+    const values = d.values as ArrayLike<unknown>;
+    const stride = d.stride;
+    const all = d.nullCount === 0;
+    for (let i = 0; i < d.length; i++, k++) out[k] = all || d.getValid(i) ? value(values, i, stride) : null;
+  }
+  return out;
+}
+
+/** Readers of the number columns that need no conversion but JS numbers (null for other types). */
+function numberReader(type: DataType): ((values: ArrayLike<unknown>, i: number, stride: number) => number) | null {
+  if (DataType.isDecimal(type)) { const scale = type.scale; return (values, i, stride) => decimalToNumber(values as Uint32Array, scale, i * stride, stride); }
+  if (DataType.isFloat(type) && type.precision !== 0) return (values, i) => values[i] as number;
+  if (DataType.isInt(type)) return type.bitWidth === 64 ? (values, i) => Number(values[i] as bigint) : (values, i) => values[i] as number;
+  return null;
 }
 
 function converter(type: DataType): Convert {
@@ -72,12 +93,18 @@ function converter(type: DataType): Convert {
 
 /** Rows from columns (a table's, or a struct vector's children), column by column. */
 function columnRows<T>(fields: Field[], column: (name: string) => Vector | null, n: number): T[] {
-  const converters = fields.map((f) => converter(f.type));
-  const columns = fields.map((f) => column(f.name));
+  const read = fields.map((f): ((r: number) => unknown) => {
+    const v = column(f.name);
+    if (!v) return () => null;
+    const number = numberReader(f.type);
+    if (number) { const values = numberColumn(v, number); return (r) => values[r]; }
+    const convert = converter(f.type);
+    return (r) => convert(v.get(r));
+  });
   const out: T[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const row: Row = {};
-    for (let c = 0; c < fields.length; c++) row[fields[c].name] = converters[c](columns[c]?.get(r));
+    for (let c = 0; c < fields.length; c++) row[fields[c].name] = read[c](r);
     out[r] = row as T;
   }
   return out;
