@@ -1,7 +1,7 @@
 // ECharts options of the scoreboard's department-against-target charts, written once: the live page
 // draws them (EChart.vue) and the build-time snapshot renders the same options to SVG in Node
 // (src/snapshot/charts.ts). A dot per unit on a thin bar, the unit's own target as a black tick; a unit
-// behind target gets the orange colour, a hatched bar and a diamond instead of a circle, so the status is
+// behind target gets the orange colour, a dashed outline on its bar and a diamond instead of a circle, so the status is
 // never told by colour alone. Dataset text reaches the canvas through plainLabel and the (HTML) tooltip
 // through escapeHtml only. No Vue, no i18n instance here: words come in as arguments.
 import type { EChartsOption } from 'echarts';
@@ -56,6 +56,11 @@ export function targetChartOption(chart: TargetChart, w: ChartWords, layout: Cha
   const { min, max } = extent(chart);
   const pts = chart.points;
   const colour = (s: 'met' | 'missed' | null) => (s ? CHART_COLOURS[s] : CHART_COLOURS.none);
+  // The track of a unit behind target is its own bar series: orange with a dashed outline (no ECharts
+  // decal: its pattern is drawn on a new canvas at every update and resize, for each series naming one,
+  // and that was a tenth of a filter change). Both track series share a row's slot (barGap -100 %).
+  const barWidth = Math.max(3, Math.round(layout.rowHeight * 0.22));
+  const track = (missed: boolean) => pts.map((p) => ((p.status === 'missed') === missed ? p.value ?? '-' : '-'));
   return {
     animation: false,
     grid: { left: layout.labels ? (layout.labelWidth ?? 110) : 6, right: 10, top: layout.top, bottom: BOTTOM, containLabel: false },
@@ -85,13 +90,9 @@ export function targetChartOption(chart: TargetChart, w: ChartWords, layout: Cha
     series: [
       {
         // the track from the axis to the value: how far each unit is, in one glance down the column
-        type: 'bar', barWidth: Math.max(3, Math.round(layout.rowHeight * 0.22)), silent: true, z: 1,
-        data: pts.map((p) => ({
-          value: p.value ?? '-',
-          itemStyle: p.status === 'missed'
-            ? { color: CHART_COLOURS.missed, opacity: 0.55, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 2], rotation: Math.PI / 4, color: 'rgba(0,0,0,0.5)' } }
-            : { color: CHART_COLOURS.track },
-        })),
+        type: 'bar', barWidth, barGap: '-100%', silent: true, z: 1,
+        itemStyle: { color: CHART_COLOURS.track },
+        data: track(false),
       },
       {
         type: 'scatter', name: def.short[w.lang], z: 3,
@@ -109,6 +110,12 @@ export function targetChartOption(chart: TargetChart, w: ChartWords, layout: Cha
         symbol: 'rect', symbolSize: [2, Math.max(10, Math.round(layout.rowHeight * 0.7))],
         itemStyle: { color: CHART_COLOURS.target },
         data: pts.flatMap((p, i) => (p.target == null ? [] : [[p.target, i]])),
+      },
+      {
+        // the track of the units behind target: orange, outlined in dashes
+        type: 'bar', barWidth, barGap: '-100%', silent: true, z: 1,
+        itemStyle: { color: CHART_COLOURS.missed, opacity: 0.7, borderColor: CHART_COLOURS.target, borderWidth: 1, borderType: [2, 2] },
+        data: track(true),
       },
     ],
   } as EChartsOption;

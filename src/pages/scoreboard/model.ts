@@ -132,9 +132,23 @@ export function captureChanges(latest: IndexRow[], previous: IndexRow[], names: 
   return units.length ? { latest: latestAsOf, previous: prevAsOf, units } : null;
 }
 
-export function buildScoreboardPage(input: ScoreboardInput, extra: HeadlineInput | null, sort: { key: SortKey; dir: SortDir } = { key: 'status', dir: 'desc' }): ScoreboardPageModel {
+/** The board's part of the page: the matrix rows and the charts, from the scoreboard's answer alone. */
+export interface BoardPart { board: ScoreboardModel; rows: ScoreRow[]; charts: TargetChart[] }
+
+export function buildBoardPart(input: ScoreboardInput, sort: { key: SortKey; dir: SortDir } = { key: 'status', dir: 'desc' }): BoardPart {
   const board = buildScoreboard(input);
   const rows = sortRows(board.rows, sort.key, sort.dir);
+  // every chart lists the units in the matrix's order, so a row reads across the page
+  const byId = new Map(input.current.units.map((u) => [u.unit_id, u.metrics]));
+  const ordered = rows.map((r) => ({ unit: r.unit, metrics: byId.get(r.unit.unit_id) ?? {} }));
+  const charts = CHART_METRICS.map((id) => targetChart(id, ordered)).filter((c) => c.points.some((p) => p.value != null));
+  return { board, rows, charts };
+}
+
+/** The page from the board's part and the headline's answer: the part's objects are kept as they are, so
+ *  a headline that answers after the board leaves the matrix and the charts alone (the same props). */
+export function withHeadline(part: BoardPart, input: ScoreboardInput, extra: HeadlineInput | null): ScoreboardPageModel {
+  const { board, rows, charts } = part;
   const names = new Map(input.current.units.map((u) => [u.unit_id, u.name]));
   const captures = extra ? captureChanges(extra.latest766, extra.previous766, names) : null;
 
@@ -158,14 +172,13 @@ export function buildScoreboardPage(input: ScoreboardInput, extra: HeadlineInput
     return { id, figure, previous, delta: figure.value == null || previous == null ? null : figure.value - previous, against, fromUnit };
   });
 
-  // every chart lists the units in the matrix's order, so a row reads across the page
-  const byId = new Map(input.current.units.map((u) => [u.unit_id, u.metrics]));
-  const ordered = rows.map((r) => ({ unit: r.unit, metrics: byId.get(r.unit.unit_id) ?? {} }));
-  const charts = CHART_METRICS.map((id) => targetChart(id, ordered)).filter((c) => c.points.some((p) => p.value != null));
-
   const asOf = new Set<string>();
   for (const r of rows) for (const c of Object.values(r.cells)) if (c.figure.as_of) asOf.add(c.figure.as_of);
   for (const h of headline) if (h.figure.as_of) asOf.add(h.figure.as_of);
 
   return { board, rows, headline, charts, captures, asOfDates: [...asOf].sort() };
+}
+
+export function buildScoreboardPage(input: ScoreboardInput, extra: HeadlineInput | null, sort: { key: SortKey; dir: SortDir } = { key: 'status', dir: 'desc' }): ScoreboardPageModel {
+  return withHeadline(buildBoardPart(input, sort), input, extra);
 }

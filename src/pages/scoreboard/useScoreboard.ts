@@ -7,7 +7,7 @@ import { metric } from '../../metrics/registry';
 import { useDatasetStore } from '../../stores/dataset';
 import { useUrlState } from '../../url/useUrlState';
 import { headlineQuery } from './headlineQuery';
-import { buildScoreboardPage, isSortKey, type SortDir, type SortKey } from './model';
+import { buildBoardPart, isSortKey, withHeadline, type SortDir, type SortKey } from './model';
 import { scoreboardQuery } from './query';
 
 /** first click on a column shows the worst first */
@@ -32,7 +32,10 @@ export function useScoreboard() {
 
   const sortKey = computed<SortKey>(() => (isSortKey(sortParam.value) ? sortParam.value : 'status'));
   const sortDir = computed<SortDir>(() => (dirParam.value === 'asc' || dirParam.value === 'desc' ? dirParam.value : defaultDir(sortKey.value)));
-  const page = computed(() => (q.data.value ? buildScoreboardPage(q.data.value, extra.data.value, { key: sortKey.value, dir: sortDir.value }) : null));
+  // the matrix and the charts from the board's answer; the headline's answer only adds the headline (its
+  // arrival re-renders neither: the same rows and charts)
+  const part = computed(() => (q.data.value ? buildBoardPart(q.data.value, { key: sortKey.value, dir: sortDir.value }) : null));
+  const page = computed(() => (part.value && q.data.value ? withHeadline(part.value, q.data.value, extra.data.value) : null));
 
   function sortBy(key: string) {
     if (!isSortKey(key)) return;
