@@ -54,7 +54,7 @@ const CHANNEL = 'CASE d.channel WHEN 2 THEN 2 WHEN 3 THEN 3 ELSE 1 END';
  * receipt r, finish f, first overdue day o (null: never while pending, or not by the end day) — the 766
  * verdict of a finished dossier, and its flags.
  */
-function dossierDaysSql(from: number, to: number, endDay: number): string {
+function dossierDaysSql(from: bigint, to: bigint, endDay: number): string {
   return `SELECT k.sid * 4 + ${CHANNEL} AS k,
       ${DAY('d.received_at')} AS r,
       ${DAY('d.finished_at')} AS f,
@@ -140,28 +140,32 @@ export async function deriveDossierCounts(db: Db, opts: DeriveOptions = {}): Pro
   // stocks are visible on every day they are held.
   // The last day the data can judge: a dossier due later has not fallen overdue yet. Known before the
   // first chunk, since a chunk's "falling overdue" events after it are left out.
-  const [b] = await db.query<{ end_day: number | null; top: number | null }>(
+  // Rowids as text: rows written inside an open transaction (an atomic load of validated dossier rows)
+  // have rowids from 2^62 up, past JS numbers' exact range.
+  const [b] = await db.query<{ end_day: number | null; lo: string | null; hi: string | null }>(
     `SELECT greatest(max(${DAY('received_at')}) FILTER (WHERE ${COUNTED}),
         coalesce(max(${DAY('finished_at')}) FILTER (WHERE ${COUNTED}), max(${DAY('received_at')}) FILTER (WHERE ${COUNTED}))) AS end_day,
-      max(rowid) AS top FROM dossiers`);
+      min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi FROM dossiers`);
   // integers we computed, safe in SQL text
   const endDay = safeInt(b?.end_day, 0);
-  const span = safeInt(b?.top, -1) + 1;
-  const chunk = Math.max(1, Math.floor(opts.chunkRows ?? DERIVE_CHUNK_ROWS));
+  const lo = /^\d+$/.test(b?.lo ?? '') ? BigInt(b!.lo!) : 0n;
+  const end = /^\d+$/.test(b?.hi ?? '') ? BigInt(b!.hi!) + 1n : 0n; // one past the last rowid
+  const span = Number(end - lo);
+  const chunk = BigInt(Math.max(1, Math.floor(opts.chunkRows ?? DERIVE_CHUNK_ROWS)));
   const eventCols = EVENT_COLS.map((c) => `${c} INTEGER`).join(', ');
   // Working tables in the main database, not TEMP: the browser's main database is compressed.
   await db.exec(`CREATE OR REPLACE TEMP TABLE __dossier_keys (sid INTEGER, unit_id VARCHAR, field VARCHAR);
     CREATE OR REPLACE TABLE __dossier_chunks (k INTEGER, day INTEGER, ${eventCols})`);
   try {
-    for (let from = 0; from < span; from += chunk) {
-      const to = Math.min(span, from + chunk);
+    for (let from = lo; from < end; from += chunk) {
+      const to = from + chunk < end ? from + chunk : end;
       // the chunk's new series get the next numbers; then its events, in one round trip
       await db.exec(`INSERT INTO __dossier_keys
           SELECT (SELECT coalesce(max(sid), 0) FROM __dossier_keys) + row_number() OVER (ORDER BY unit_id, field), unit_id, field
           FROM (SELECT DISTINCT unit_id, coalesce(field, '') AS field FROM dossiers WHERE rowid >= ${from} AND rowid < ${to} AND ${COUNTED}) n
           WHERE NOT EXISTS (SELECT 1 FROM __dossier_keys k WHERE k.unit_id = n.unit_id AND k.field = n.field);
         INSERT INTO __dossier_chunks WITH dd AS MATERIALIZED (${dossierDaysSql(from, to, endDay)}) ${eventsSql()}`);
-      opts.onChunk?.(to, span);
+      opts.onChunk?.(Number(to - lo), span);
     }
     // one (series, day) row of events from the chunks' partial sums
     await db.exec(`CREATE OR REPLACE TABLE __dossier_events AS

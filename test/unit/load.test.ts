@@ -184,6 +184,10 @@ describe('a dossier-level package through the load step', () => {
         expectFigures({ period: { from, to }, units: ev.units, total: ev.total, errors: [], warnings: [], accounts: [] } as unknown as Doc, from, to);
       }
       expect((await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'"))).toEqual([]);
+      // dossier rows validated in JS (a small CSV) are written inside the transaction, where rowids start at 2^62
+      await loadDataset(db, await loadPackage(folderSource(path.join(dir, 'csv'))), { parquet: nodeParquetDecoder, atomic: true });
+      const ev = await evaluate(db, { from: '2026-10-01', to: '2026-10-31' });
+      expectFigures({ period: { from: '2026-10-01', to: '2026-10-31' }, units: ev.units, total: ev.total, errors: [], warnings: [], accounts: [] } as unknown as Doc, '2026-10-01', '2026-10-31');
     } finally {
       await db.close();
     }
