@@ -49,6 +49,8 @@ async function openImport() {
 
 /** Drop files on the drop zone the way a browser does: a DataTransfer built in the page. */
 async function dropFiles(page: Page, files: { name: string; text: string }[]) {
+  // the page's HTML may be shown before the app runs (prerendered shell): wait for the live drop zone
+  await page.getByTestId('file-drop').waitFor();
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
