@@ -97,7 +97,14 @@ export async function indexRows(db: Db, periods: Period[], unitIds: string[] | u
       params.push(ip.period_type, ip.period, p.to);
     }
   }
-  if (clauses.length === 0 || indexes?.length === 0) return [];
+  if (indexes?.length === 0) return [];
+  // As many clauses whatever the periods' kind (at most two index periods each; the rest match
+  // nothing): the statement's text, prepared once, stays the same from a month to a week or a quarter,
+  // and so does the coordinator's one statement per update that holds it (planning it is the slow part).
+  while (clauses.length < 2 * Math.max(1, periods.length)) {
+    clauses.push("(period_type = ? AND period = ? AND (period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE)))");
+    params.push(null, null, null);
+  }
   // whole-unit figures only (per-procedure figures carry procedure_code)
   let where = `(${clauses.join(' OR ')}) AND procedure_code IS NULL`;
   if (indexes) {
