@@ -184,6 +184,10 @@ async function main() {
     const [{ a, b }] = await db.query<{ a: number; b: number }>(`SELECT (SELECT count(*) FROM ${ident(t)}) AS a, (SELECT count(*) FROM ${ident(`__part_${t}`)}) AS b`);
     if (a !== b) throw new Error(`${t}: ${a} rows, ${b} once tagged with their province (a series id that names two units?)`);
   }
+  // One thread for the copies: a filtered scan of sorted rows is cheap, and a parallel copy writes row
+  // groups out of order and merges them, leaving a third of a file as free blocks
+  const [{ threads }] = await db.query<{ threads: number }>("SELECT current_setting('threads')::INTEGER AS threads");
+  await db.exec('SET threads = 1');
   const partitions: PackPartition[] = [];
   for (const k of keys) {
     const file = `${k.province.replace(/[^A-Za-z0-9_.-]/g, '_')}-${k.year}.duckdb`;
@@ -198,14 +202,13 @@ async function main() {
         }
         const sp = splits.get(t)!;
         const cond = `${sp.join ? `__province = ${q(k.province)} AND ` : ''}__year = ${k.year}`;
-        // ORDER BY again (rows already in that order: a cheap sort): a parallel filtered copy writes row
-        // groups out of order and merges them, leaving a third of the file as free blocks
-        await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * EXCLUDE (__province, __year) FROM ${ident(`__part_${t}`)} WHERE ${cond} ORDER BY ${sp.key ? `${ident(sp.key)}, ` : ''}period_start`);
+        await db.exec(`CREATE TABLE ${o}.${ident(t)} AS SELECT * EXCLUDE (__province, __year) FROM ${ident(`__part_${t}`)} WHERE ${cond}`);
       }
       rows = await rowsOf(o, present);
     });
     partitions.push({ path: file, province: k.province, year: k.year, bytes: statSync(path.join(a.out, file)).size, rows });
   }
+  await db.exec(`SET threads = ${Number(threads)}`);
   const meta = loaded.meta;
   const descriptor: PackDescriptor = {
     profile: PACK_PROFILE,
