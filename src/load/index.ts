@@ -18,7 +18,7 @@ import { BY_CHANNEL_TABLE, deriveDossierCounts, type DataFacts, type DeriveResul
 import { dataFacts } from './facts';
 import { checkDossierRows, type BulkPart } from './dossierRows';
 import { DERIVE_STEPS } from './derive';
-import { closePack } from './pack';
+import { releasePack } from './pack';
 
 export type LoadStage = 'tables' | 'dossiers' | 'check' | 'derive' | 'facts' | 'done';
 
@@ -116,8 +116,11 @@ export async function loadDataset(db: Db, ds: LoadedDataset, opts: LoadOptions =
   const hasBulk = bulk.some((b) => b.table === 'dossiers');
   const atomic = opts.atomic === true;
 
+  // a packed package opened before: its views give way to tables; its files are detached once the load
+  // is kept (a cancelled atomic load rolls the views back and finds the files still attached)
+  let detachPack = async () => {};
   const tables = () => stage('tables', async () => {
-    await closePack(db); // a packed package opened before: its views give way to tables
+    detachPack = await releasePack(db);
     await loadIntoDb(db, ds);
     await db.exec(`DROP TABLE IF EXISTS ${BY_CHANNEL_TABLE}`);
     if (hasBulk && atomic) await db.exec(`DROP TABLE IF EXISTS dossiers; ALTER TABLE "${STAGED_DOSSIERS}" RENAME TO dossiers`);
@@ -176,6 +179,7 @@ export async function loadDataset(db: Db, ds: LoadedDataset, opts: LoadOptions =
     const facts = await stage('facts', () => dataFacts(db));
     checkpoint(); // the last moment a cancel is honoured: past here the load is kept
     if (atomic) await db.exec('COMMIT');
+    await detachPack();
     opts.onProgress?.({ stage: 'done', fraction: 1 });
     return { ...facts, notes, accounts, derived, timings };
   } catch (e) {

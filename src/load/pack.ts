@@ -73,16 +73,27 @@ const attached = new WeakMap<Db, { d: PackDescriptor; parts: string[] }>();
 
 /** Detach a pack opened before and drop its views (the next load creates tables of the same names). */
 export async function closePack(db: Db): Promise<void> {
-  attached.delete(db);
+  await (await releasePack(db))();
+}
+
+/**
+ * Drop a packed package's views (a ROLLBACK brings them back) and return what detaches its files and
+ * forgets it: DuckDB does not undo a DETACH, so a load inside a transaction calls that only once kept.
+ */
+export async function releasePack(db: Db): Promise<() => Promise<void>> {
   const dbs = await db.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE '\\_\\_pack\\_%' ESCAPE '\\'");
-  if (!dbs.length) return; // no pack attached, so no pack views (duckdb_views() is slow to ask the first time)
-  const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND comment = 'chiso-pack'");
-  for (const v of views) if (IDENT.test(v.name)) await db.exec(`DROP VIEW IF EXISTS "${v.name}"`);
-  for (const d of dbs) {
-    if (!/^__pack_\d+$/.test(d.name)) continue;
-    await db.exec(`DETACH ${d.name}`);
-    await db.dropFile(`${d.name}.duckdb`).catch(() => {});
+  if (dbs.length) { // no pack attached, so no pack views (duckdb_views() is slow to ask the first time)
+    const views = await db.query<{ name: string }>("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND comment = 'chiso-pack'");
+    for (const v of views) if (IDENT.test(v.name)) await db.exec(`DROP VIEW IF EXISTS "${v.name}"`);
   }
+  return async () => {
+    attached.delete(db);
+    for (const d of dbs) {
+      if (!/^__pack_\d+$/.test(d.name)) continue;
+      await db.exec(`DETACH ${d.name}`);
+      await db.dropFile(`${d.name}.duckdb`).catch(() => {});
+    }
+  };
 }
 
 /** The partitions a selection takes. */

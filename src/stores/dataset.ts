@@ -184,10 +184,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       refusal.value = { origin: ds.meta.origin ?? '', issues: ds.issues, accounts: ds.accounts };
       return false;
     }
-    openedPack = null;
     const [d, loader, parquet] = await Promise.all([realDb(), import('../load'), import('../db/parquetBrowser')]);
     if (ds.bulk?.length) performance.mark('chiso:bulk-start');
     const facts = await loader.loadDataset(d, ds, { ...load, parquet: parquet.browserParquetDecoder, blobs });
+    openedPack = null; // kept only now: a cancelled load leaves the pack open as it was
     showLoaded(ds.meta, [...ds.issues.filter((i) => i.severity === 'warning'), ...facts.notes], facts);
     return true;
   }

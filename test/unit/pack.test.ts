@@ -19,6 +19,9 @@ import { packParts } from '../../src/url/packParts';
 import { dataSpan, evaluate } from '../../src/metrics/evaluate';
 import { queryDueSoon } from '../../src/metrics/dueSoon';
 import { writeDossierFiles } from '../../src/sample/writeDossiers';
+import { loadPackage } from '../../src/datasets/package';
+import { loadDataset } from '../../src/load';
+import { nodeParquetDecoder } from '../../src/db/parquetNode';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -103,6 +106,33 @@ describe('npm run pack', () => {
       const [c, d] = await Promise.all([native, db].map((x) => evaluate(x, year)));
       expect(figures(d)).toEqual(figures(c));
       expect(figures(await evaluate(db, month))).toEqual(figures(a));
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+
+  it('an import cancelled over an open pack leaves the pack answering; a kept one replaces it', async () => {
+    const db = await openNodeDb();
+    try {
+      await openPack(db, folderSource(path.join(dir, 'pack')), descriptor, { years: [2026] });
+      const month = { from: '2026-10-01', to: '2026-10-31' };
+      const figures = async () => JSON.stringify(await evaluate(db, month));
+      const before = await figures();
+      writeDossierFiles({ rows: 300, out: path.join(dir, 'other'), seed: 5, formats: ['parquet'] });
+      const ds = await loadPackage(folderSource(path.join(dir, 'other')));
+      for (const stage of ['check', 'facts']) {
+        const signal = { aborted: false };
+        const run = loadDataset(db, ds, { parquet: nodeParquetDecoder, atomic: true, signal, onProgress: (p) => { if (p.stage === stage) signal.aborted = true; } });
+        await expect(run, stage).rejects.toThrow('cancelled');
+        // the pack's views came back with the rollback and its files are still attached
+        expect(await figures(), stage).toEqual(before);
+        expect(attachedPartitions(db), stage).toEqual(['MH-2026.duckdb']);
+      }
+      await loadDataset(db, ds, { parquet: nodeParquetDecoder, atomic: true });
+      expect(attachedPartitions(db)).toBeNull();
+      const [{ n }] = await db.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_databases() WHERE database_name LIKE '\\_\\_pack%' ESCAPE '\\'");
+      expect(n).toBe(0);
+      expect(await figures()).not.toEqual(before);
     } finally {
       await db.close();
     }
