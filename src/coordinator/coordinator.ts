@@ -3,8 +3,9 @@
 // - Cache: results by SQL text + bound parameters + dataset version (units, targets and the cube's
 //   presence are asked by every view and answered once per dataset).
 // - Consolidation: identical queries in flight share one request.
-// - Queue: the queries made in the same tick (every view's) are sent as ONE statement once the tick
-//   ends (combine() below: one round trip to the worker); queries of a run that newer filters have
+// - Queue: the queries made in the same tick (every view's) are sent together once the tick ends: as
+//   ONE statement when the Db combines (combine() below: one round trip; Node's Db — the browser's
+//   does not, it measured slower there: src/db/browser.ts), else back to back without waiting; queries of a run that newer filters have
 //   superseded are dropped before they are sent (a prepared statement cannot be cancelled once the
 //   worker has it: src/db/statements.ts). Should the combined statement fail, each query is sent alone,
 //   so its error reaches its own caller.

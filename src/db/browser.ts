@@ -32,7 +32,14 @@ async function start(): Promise<Db> {
   const statements = new StatementCache((sql) => conn.prepare(sql));
 
   return {
-    combines: true,
+    // A tick's queries go to the worker one after the other, not as one combined statement: measured in
+    // the browser at 1M dossiers (npm run bench -- --quick, same machine, back to back), combining made
+    // the bare queries 119 → 152 ms and a scoreboard update p50 237 → 266 ms, p95 287 → 547 ms (planning
+    // the large combined text, nesting the answers in lists), and even with only the small answers
+    // combined the updates stayed slower than sent apart. The coordinator sends them without waiting
+    // for each answer, so the worker runs them back to back. (Node's Db still combines: the mechanism is
+    // tested there, test/unit/coordinator.test.ts.)
+    combines: false,
     async query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
       if (params.length === 0) return tableToRows<T>(await conn.query(sql));
       return tableToRows<T>(await (await statements.get(sql)).query(...params));
