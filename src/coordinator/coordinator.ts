@@ -4,9 +4,9 @@
 //   presence are asked by every view and answered once per dataset).
 // - Consolidation: identical queries in flight share one request.
 // - Queue: the queries made in the same tick (every view's) are sent together once the tick ends: as
-//   ONE statement when the Db combines (combine() below: one round trip; Node's Db — the browser's
-//   does not, it measured slower there: src/db/browser.ts), else back to back without waiting; queries of a run that newer filters have
-//   superseded are dropped before they are sent (a prepared statement cannot be cancelled once the
+//   ONE statement when the Db combines (combine() below: one round trip; Node's Db does, the
+//   browser's does not, it measured slower there: src/db/browser.ts), else back to back without
+//   waiting; queries of a run that newer filters have superseded are dropped before they are sent (a prepared statement cannot be cancelled once the
 //   worker has it: src/db/statements.ts). Should the combined statement fail, each query is sent alone,
 //   so its error reaches its own caller.
 // - Prepared statements: the Db keeps each statement text prepared (src/db/statements.ts), so a view

@@ -330,10 +330,11 @@ const INDEX_PERIODS_PAD = 2;
 
 /** Index figures for the first matching period, latest snapshot per unit and component. */
 export async function queryIndex(db: Db, q: IndexQuery): Promise<IndexRow[]> {
+  if (q.periods.length === 0) return [];
   const params: Param[] = [];
-  // At least INDEX_PERIODS_PAD periods (the rest match nothing), asked even when there is none: the text
-  // is the same for a month, a quarter, a week or a custom range (a period has at most two index
-  // periods), so a view's statement, and the coordinator's one statement per update, is planned once.
+  // At least INDEX_PERIODS_PAD periods (the rest match nothing): the text is the same for a month, a
+  // quarter or a custom range (a period has at most two index periods), so the prepared statement is
+  // planned once, not again at each kind of period.
   const periods: { period_type: string | null; period: string | null }[] = [...q.periods];
   while (periods.length < INDEX_PERIODS_PAD) periods.push({ period_type: null, period: null });
   const periodMatch = periods.map((p, i) => {

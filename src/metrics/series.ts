@@ -86,23 +86,25 @@ async function countRows(db: Db, o: SeriesOptions, countIds: string[]): Promise<
 
 export type IndexSeriesRow = Omit<IndexRow, 'rank_group' | 'source'>;
 
+/** One index period of indexRows: only year-to-date figures are limited to those taken by the period's end (as queryIndex). */
+const INDEX_CLAUSE = "(period_type = ? AND period = ? AND (period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE)))";
+
 /** Index rows for every period: each (period type, period) taken at its latest snapshot on or before the period's end. */
 export async function indexRows(db: Db, periods: Period[], unitIds: string[] | undefined, indexes: string[] | null): Promise<IndexSeriesRow[]> {
   const clauses: string[] = [];
   const params: Param[] = [];
   for (const p of periods) {
     for (const ip of indexPeriodsFor(p)) {
-      // as queryIndex: only year-to-date figures are limited to those taken by the period's end
-      clauses.push("(period_type = ? AND period = ? AND (period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE)))");
+      clauses.push(INDEX_CLAUSE);
       params.push(ip.period_type, ip.period, p.to);
     }
   }
-  if (indexes?.length === 0) return [];
+  if (clauses.length === 0 || indexes?.length === 0) return [];
   // As many clauses whatever the periods' kind (at most two index periods each; the rest match
-  // nothing): the statement's text, prepared once, stays the same from a month to a week or a quarter,
-  // and so does the coordinator's one statement per update that holds it (planning it is the slow part).
-  while (clauses.length < 2 * Math.max(1, periods.length)) {
-    clauses.push("(period_type = ? AND period = ? AND (period_type <> 'ytd' OR as_of IS NULL OR as_of <= CAST(? AS DATE)))");
+  // nothing): the statement's text, prepared once, stays the same from a month to a quarter (planning
+  // it is the slow part).
+  while (clauses.length < 2 * periods.length) {
+    clauses.push(INDEX_CLAUSE);
     params.push(null, null, null);
   }
   // whole-unit figures only (per-procedure figures carry procedure_code)
